@@ -1,0 +1,237 @@
+//! The demo data set: about thirty fictional partner organizations from every continent, with logos,
+//! capabilities, countries, signed agreements, posts, applications at several stages and one account per
+//! role. Loaded by `opo demo`, and on the first start of an empty embedded database.
+
+mod catalog;
+mod logos;
+
+use crate::{Actor, App, AppError};
+use catalog::{APPLICATIONS, DemoOrg, ORGANIZATIONS, POSTS};
+use opo_domain::accounts::Role;
+use opo_domain::agreements;
+use opo_domain::applications::Stage;
+use opo_domain::partners::{OrganizationInput, PartnerStatus};
+use opo_domain::posts::{PostKind, PostStatus};
+use opo_domain::taxonomy::Vocabulary;
+use opo_domain::text::EmailAddress;
+use opo_store::agreements::{NewSignature, NewTemplate};
+use opo_store::applications::NewApplication;
+use opo_store::partners::{Link, Logo, NewContact};
+use opo_store::posts::NewPost;
+use opo_store::{StoreError, Tx, accounts, applications, audit, partners, posts};
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use time::{Duration, OffsetDateTime, Time};
+
+const AGREEMENT_TEXT: &str = include_str!("demo/agreement.md");
+
+/// The accounts the demo creates for the staff roles, one per role.
+pub const STAFF: &[(&str, &str, Role)] = &[
+    ("admin@portal.example", "Ada Admin", Role::Admin),
+    ("secretariat@portal.example", "Sami Secretariat", Role::Secretariat),
+    ("chair@portal.example", "Chidi Committee-Chair", Role::Committee),
+    ("member@portal.example", "Mei Committee-Member", Role::Committee),
+];
+
+/// What was loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoSummary {
+    pub organizations: usize,
+    pub posts: usize,
+    pub applications: usize,
+    pub users: usize,
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Loads the demo data set in one transaction. Refuses when the database already holds organizations.
+pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    if partners::count_all(&mut tx).await? > 0 {
+        return Err(AppError::Conflict(
+            "the database already holds organizations; the demo data set only goes into an empty database".to_owned(),
+        ));
+    }
+    let template_id = opo_store::agreements::insert_template(
+        &mut tx,
+        &NewTemplate {
+            version: "2020-1".to_owned(),
+            title: "Partner Organization Endorsement Agreement".to_owned(),
+            body: AGREEMENT_TEXT.to_owned(),
+            published_at: now - Duration::days(2500),
+        },
+        now,
+    )
+    .await?;
+    let mut ids = HashMap::new();
+    for org in ORGANIZATIONS {
+        let id = insert_organization(&mut tx, org, template_id, now).await?;
+        ids.insert(org.slug, id);
+    }
+    let id_of = |slug: &str| {
+        ids.get(slug).copied().ok_or_else(|| AppError::Conflict(format!("the demo data names an unknown organization {slug}")))
+    };
+    for post in POSTS {
+        let kind = PostKind::parse(post.kind).ok_or_else(|| AppError::invalid("kind", post.kind))?;
+        let (published_at, event_starts_at) = if kind == PostKind::Webinar {
+            let event = (now - Duration::days(post.published_days_ago)).replace_time(Time::from_hms(14, 0, 0).unwrap_or(Time::MIDNIGHT));
+            (event.min(now) - Duration::days(14), Some(event))
+        } else {
+            (now - Duration::days(post.published_days_ago), None)
+        };
+        let id = posts::insert(
+            &mut tx,
+            &NewPost {
+                slug: post.slug.to_owned(),
+                kind,
+                status: PostStatus::Published,
+                title: post.title.to_owned(),
+                summary: post.summary.to_owned(),
+                body: post.body.to_owned(),
+                event_starts_at,
+                event_timezone: event_starts_at.map(|_| "UTC".to_owned()),
+                join_url: event_starts_at.map(|_| format!("https://meet.portal.example/{}", post.slug)),
+                published_at: Some(published_at),
+            },
+            now,
+        )
+        .await?;
+        for slug in post.partners {
+            posts::tag_partner(&mut tx, id, id_of(slug)?, now).await?;
+        }
+        for country in post.countries {
+            posts::tag_country(&mut tx, id, country, now).await?;
+        }
+    }
+    for application in APPLICATIONS {
+        let stage = Stage::parse(application.stage).ok_or_else(|| AppError::invalid("stage", application.stage))?;
+        let entered = now - Duration::days(application.days_in_stage);
+        let submitted = Stage::ALL.iter().position(|s| *s == stage) >= Stage::ALL.iter().position(|s| *s == Stage::Submitted);
+        applications::insert(
+            &mut tx,
+            &NewApplication {
+                organization_id: id_of(application.org_slug)?,
+                stage,
+                desired_role: application.desired_role.to_owned(),
+                statement: application.statement.to_owned(),
+                stage_entered_at: entered,
+                submitted_at: submitted.then_some(entered),
+            },
+            now,
+        )
+        .await?;
+    }
+    let mut users = 0;
+    for (email, name, role) in STAFF {
+        add_account(&mut tx, email, name, *role, None, now).await?;
+        users += 1;
+    }
+    // Contacts of the organizations still applying, and of the first few partners, get accounts too.
+    let applying = ORGANIZATIONS.iter().filter(|o| o.status == "prospect");
+    let partnering = ORGANIZATIONS.iter().filter(|o| o.status == "active").take(3);
+    for org in applying.chain(partnering) {
+        add_account(&mut tx, org.contact.email, org.contact.name, Role::PartnerContact, Some(id_of(org.slug)?), now).await?;
+        users += 1;
+    }
+    let summary = DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
+    let mut entry = actor.entry("demo.loaded", "database", "demo");
+    entry.after_json = Some(
+        serde_json::json!({
+            "organizations": summary.organizations,
+            "posts": summary.posts,
+            "applications": summary.applications,
+            "users": summary.users,
+        })
+        .to_string(),
+    );
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(summary)
+}
+
+async fn add_account(
+    tx: &mut Tx,
+    email: &str,
+    name: &str,
+    role: Role,
+    organization_id: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
+    let email = EmailAddress::parse(email).map_err(|e| AppError::invalid("email", e))?;
+    accounts::insert(tx, &email, name, role, organization_id, now).await?;
+    Ok(())
+}
+
+async fn insert_organization(tx: &mut Tx, org: &DemoOrg, template_id: i64, now: OffsetDateTime) -> Result<i64, AppError> {
+    let status = PartnerStatus::parse(org.status).ok_or_else(|| AppError::invalid("status", org.status))?;
+    let input = OrganizationInput {
+        name: org.name.to_owned(),
+        slug: org.slug.to_owned(),
+        website: org.website.to_owned(),
+        short_description: org.short_description.to_owned(),
+        long_description: org.long_description.to_owned(),
+        org_type: org.org_type.to_owned(),
+        hq_country: org.hq_country.to_owned(),
+        countries: org.countries.iter().map(|c| (*c).to_owned()).collect(),
+    };
+    let mut new = input.validate(status).map_err(AppError::Invalid)?;
+    new.featured = org.featured;
+    let joined_at = (org.joined_days_ago > 0).then(|| now - Duration::days(org.joined_days_ago));
+    let id = partners::insert(tx, &new, joined_at.map(|at| at.date()), now).await?;
+    partners::set_terms(tx, id, Vocabulary::Capability, org.capabilities, now).await?;
+    partners::set_terms(tx, id, Vocabulary::Component, org.components, now).await?;
+    for (kind, url) in org.social {
+        partners::add_link(tx, id, &Link { kind: (*kind).to_owned(), url: (*url).to_owned() }, now).await?;
+    }
+    let svg = logos::svg_logo(&org.logo, org.name).into_bytes();
+    let logo = Logo { content_type: "image/svg+xml".to_owned(), sha256: sha256_hex(&svg), data: svg };
+    partners::set_logo(tx, id, &logo, now).await?;
+    partners::add_contact(
+        tx,
+        id,
+        &NewContact {
+            name: org.contact.name.to_owned(),
+            email: org.contact.email.to_owned(),
+            title: org.contact.title.to_owned(),
+            is_mail_poc: true,
+        },
+        now,
+    )
+    .await?;
+    let signed_at = match (status, joined_at) {
+        // A partner re-signs every three years: its latest signature is from its last renewal.
+        (PartnerStatus::Active, Some(joined)) => {
+            let years = opo_domain::checkins::years_since(joined.date(), now.date());
+            Some(joined.replace_year(joined.year() + years - years % agreements::TERM_YEARS).unwrap_or(joined))
+        }
+        // A lapsed partner's agreement ran out two months ago.
+        (PartnerStatus::Lapsed, _) => {
+            let expired = now - Duration::days(60);
+            Some(expired.replace_year(expired.year() - agreements::TERM_YEARS).unwrap_or(expired))
+        }
+        _ => None,
+    };
+    if let Some(signed_at) = signed_at {
+        let signature = NewSignature {
+            organization_id: id,
+            template_id,
+            text_sha256: sha256_hex(AGREEMENT_TEXT.as_bytes()),
+            signer_name: org.contact.name.to_owned(),
+            signer_title: org.contact.title.to_owned(),
+            signer_email: org.contact.email.to_owned(),
+            auth_method: "demo".to_owned(),
+            ip: String::new(),
+            user_agent: String::new(),
+            signed_at,
+            expires_on: agreements::expires_on(signed_at),
+        };
+        opo_store::agreements::insert_signature(tx, &signature, now).await?;
+    }
+    if status == PartnerStatus::Lapsed {
+        partners::set_status(tx, id, status, "The partner agreement expired and has not been signed again.", now).await?;
+    }
+    Ok(id)
+}

@@ -1,0 +1,38 @@
+//! What a use case can answer instead of a result.
+
+use opo_domain::partners::FieldError;
+use opo_store::StoreError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The thing asked for does not exist (or is not public).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The input has problems; each names its field.
+    #[error("the input has {} problem(s)", .0.len())]
+    Invalid(Vec<FieldError>),
+    /// The change clashes with what is stored.
+    #[error("{0}")]
+    Conflict(String),
+    /// The database could not be reached; worth retrying later.
+    #[error("the database is unavailable")]
+    Unavailable(#[source] StoreError),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(err: StoreError) -> Self {
+        match err {
+            StoreError::Duplicate(what) => Self::Conflict(format!("a record with the same {what} already exists")),
+            err if err.is_unavailable() => Self::Unavailable(err),
+            err => Self::Store(err),
+        }
+    }
+}
+
+impl AppError {
+    pub(crate) fn invalid(field: &'static str, message: impl ToString) -> Self {
+        Self::Invalid(vec![FieldError { field, message: message.to_string() }])
+    }
+}

@@ -1,0 +1,64 @@
+//! The use cases of OPO Portal. Each one that changes data runs in one transaction that also writes its
+//! audit entry (and, as the program grows, enqueues its e-mail), so a change and its record never part.
+//! Reads return view models with vocabulary labels already resolved, ready for any surface.
+
+pub mod accounts;
+pub mod demo;
+mod error;
+pub mod landing;
+pub mod partners;
+pub mod posts;
+pub mod setup;
+
+pub use error::AppError;
+
+use opo_domain::clock::Clock;
+use opo_store::Db;
+use opo_store::audit::AuditEntry;
+use std::sync::Arc;
+
+/// Everything a use case needs: the database and the clock.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+}
+
+impl App {
+    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
+        Self { db, clock }
+    }
+}
+
+/// Who a change is made by, for the audit log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i64>,
+    pub label: String,
+    pub ip: String,
+}
+
+impl Actor {
+    /// A change made from the command line by the operator of the machine.
+    pub fn cli() -> Self {
+        Self { user_id: None, label: "cli".to_owned(), ip: String::new() }
+    }
+
+    /// A change the service makes by itself (start-up, scheduled work).
+    pub fn system() -> Self {
+        Self { user_id: None, label: "system".to_owned(), ip: String::new() }
+    }
+
+    pub(crate) fn entry(&self, action: &str, subject_type: &str, subject_id: impl ToString) -> AuditEntry {
+        AuditEntry {
+            actor_user_id: self.user_id,
+            actor_label: self.label.clone(),
+            action: action.to_owned(),
+            subject_type: subject_type.to_owned(),
+            subject_id: subject_id.to_string(),
+            ip: self.ip.clone(),
+            before_json: None,
+            after_json: None,
+        }
+    }
+}

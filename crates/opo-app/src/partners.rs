@@ -1,0 +1,145 @@
+//! Reading the partner directory: its pages, profiles and logos.
+
+use crate::{App, AppError};
+use opo_domain::countries::{Country, country};
+use opo_domain::partners::{OrgType, PartnerStatus};
+use opo_domain::taxonomy::{Term, Vocabulary};
+use opo_store::partners::{self as store, Link, Logo, PartnerCard};
+use opo_store::posts::{self as post_store, PostCard};
+use opo_store::{Conn, taxonomy};
+use time::Date;
+
+/// How many partners one directory page shows.
+pub const PER_PAGE: u32 = 24;
+
+/// A partner as a directory card or a logo on the wall.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Card {
+    pub slug: String,
+    pub name: String,
+    pub short_description: String,
+    pub org_type: Option<OrgType>,
+    pub hq_country: Option<&'static Country>,
+    pub status: PartnerStatus,
+    pub featured: bool,
+    pub joined_on: Option<Date>,
+    pub logo_version: Option<String>,
+    pub capabilities: Vec<Term>,
+}
+
+/// One page of the directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectoryPage {
+    pub cards: Vec<Card>,
+    pub page: u32,
+    pub pages: u32,
+    pub total: i64,
+}
+
+/// A partner's public profile.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Profile {
+    pub card: Card,
+    pub website: Option<String>,
+    pub long_description: String,
+    pub status_reason: String,
+    pub countries: Vec<&'static Country>,
+    pub components: Vec<Term>,
+    pub links: Vec<Link>,
+    pub agreement_expires_on: Option<Date>,
+    pub posts: Vec<PostCard>,
+}
+
+/// Resolves vocabulary keys to the terms as configured; unknown keys keep their key as label.
+pub(crate) struct Vocabularies {
+    capabilities: Vec<Term>,
+    components: Vec<Term>,
+}
+
+impl Vocabularies {
+    pub(crate) async fn load(conn: &mut Conn) -> Result<Self, AppError> {
+        Ok(Self {
+            capabilities: taxonomy::list(conn, Vocabulary::Capability).await?,
+            components: taxonomy::list(conn, Vocabulary::Component).await?,
+        })
+    }
+
+    fn resolve(&self, vocabulary: Vocabulary, keys: &[String]) -> Vec<Term> {
+        let terms = match vocabulary {
+            Vocabulary::Capability => &self.capabilities,
+            Vocabulary::Component => &self.components,
+        };
+        keys.iter()
+            .map(|key| {
+                terms.iter().find(|t| &t.key == key).cloned().unwrap_or_else(|| Term {
+                    vocabulary,
+                    key: key.clone(),
+                    label: key.clone(),
+                    description: String::new(),
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) fn card(&self, card: PartnerCard) -> Card {
+        Card {
+            capabilities: self.resolve(Vocabulary::Capability, &card.capabilities),
+            org_type: OrgType::parse(&card.org_type),
+            hq_country: card.hq_country.as_deref().and_then(country),
+            slug: card.slug,
+            name: card.name,
+            short_description: card.short_description,
+            status: card.status,
+            featured: card.featured,
+            joined_on: card.joined_on,
+            logo_version: card.logo_version,
+        }
+    }
+}
+
+/// Page `page` (counted from 1) of the directory of listed partners.
+pub async fn directory(app: &App, page: u32) -> Result<DirectoryPage, AppError> {
+    if page == 0 {
+        return Err(AppError::invalid("page", "pages are counted from 1"));
+    }
+    let mut conn = app.db.read().await?;
+    let total = store::count_listed(&mut conn).await?;
+    let pages = u32::try_from(total.div_euclid(i64::from(PER_PAGE)) + i64::from(total % i64::from(PER_PAGE) != 0))
+        .unwrap_or(u32::MAX)
+        .max(1);
+    if page > pages {
+        return Err(AppError::NotFound("directory page"));
+    }
+    let offset = i64::from(page - 1) * i64::from(PER_PAGE);
+    let cards = store::list_listed(&mut conn, offset, i64::from(PER_PAGE)).await?;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    Ok(DirectoryPage { cards: cards.into_iter().map(|c| vocabularies.card(c)).collect(), page, pages, total })
+}
+
+/// The public profile of a partner. Organizations still applying, or that withdrew, have none.
+pub async fn profile(app: &App, slug: &str) -> Result<Profile, AppError> {
+    let mut conn = app.db.read().await?;
+    let found = store::find_profile(&mut conn, slug).await?;
+    let Some(found) = found.filter(|p| p.card.status.has_public_profile()) else {
+        return Err(AppError::NotFound("partner"));
+    };
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    let posts = post_store::for_partner(&mut conn, found.card.id, app.clock.now(), 10).await?;
+    Ok(Profile {
+        components: vocabularies.resolve(Vocabulary::Component, &found.components),
+        card: vocabularies.card(found.card),
+        website: found.website,
+        long_description: found.long_description,
+        status_reason: found.status_reason,
+        countries: found.countries.iter().filter_map(|c| country(c)).collect(),
+        links: found.links,
+        agreement_expires_on: found.agreement_expires_on,
+        posts,
+    })
+}
+
+/// The stored (already sanitized) logo of a partner with a public profile.
+pub async fn logo(app: &App, slug: &str) -> Result<Logo, AppError> {
+    let mut conn = app.db.read().await?;
+    store::find_logo(&mut conn, slug).await?.ok_or(AppError::NotFound("logo"))
+}

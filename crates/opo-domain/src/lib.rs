@@ -1,0 +1,17 @@
+//! The domain of OPO Portal: what a partner organization, an application, an agreement, a post and an
+//! account are; the rules that say which changes are allowed (state machines, authorization policy,
+//! validation) and when things fall due (agreement expiry, annual check-ins).
+//!
+//! Nothing here does I/O: time comes in through [`clock::Clock`], storage lives in `opo-store`.
+
+pub mod accounts;
+pub mod agreements;
+pub mod applications;
+pub mod checkins;
+pub mod clock;
+pub mod countries;
+pub mod partners;
+pub mod policy;
+pub mod posts;
+pub mod taxonomy;
+pub mod text;

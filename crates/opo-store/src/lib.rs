@@ -1,0 +1,26 @@
+//! The database of OPO Portal. One set of queries serves SQLite (the embedded default) and PostgreSQL
+//! through sqlx's `Any` driver: the SQL is written in the dialect both share (`$N` placeholders,
+//! `returning`, text timestamps), and the few places where they differ branch on [`Backend`].
+//!
+//! Each capability has its own module of plain functions that take a connection, so a use case in
+//! `opo-app` can run several of them inside one transaction.
+
+pub mod accounts;
+pub mod agreements;
+pub mod applications;
+pub mod audit;
+mod db;
+mod error;
+pub mod partners;
+pub mod posts;
+pub mod taxonomy;
+mod timefmt;
+
+pub use db::{Backend, Conn, Db, Tx};
+pub use error::StoreError;
+pub use timefmt::{format_date, format_ts, parse_date, parse_ts};
+
+/// `$first, $first+1, …` for `count` values, for `in (…)` lists built at run time.
+pub(crate) fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,390 @@
+//! Partner organizations: their rows, countries, vocabulary terms, links and logos.
+
+use crate::{Conn, StoreError, format_date, format_ts, parse_date, placeholders};
+use opo_domain::partners::{NewOrganization, PartnerStatus};
+use opo_domain::taxonomy::Vocabulary;
+use sqlx::Row;
+use sqlx::any::AnyRow;
+use std::collections::HashMap;
+use time::{Date, OffsetDateTime};
+
+/// What the directory and the logo wall show of an organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerCard {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub short_description: String,
+    pub org_type: String,
+    pub hq_country: Option<String>,
+    pub status: PartnerStatus,
+    pub featured: bool,
+    pub joined_on: Option<Date>,
+    /// The first characters of the logo's hash, for cache-busting URLs; `None` without a logo.
+    pub logo_version: Option<String>,
+    pub capabilities: Vec<String>,
+}
+
+/// Everything a public profile shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartnerProfile {
+    pub card: PartnerCard,
+    pub website: Option<String>,
+    pub long_description: String,
+    pub status_reason: String,
+    pub countries: Vec<String>,
+    pub components: Vec<String>,
+    pub links: Vec<Link>,
+    pub agreement_expires_on: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub kind: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub content_type: String,
+    pub data: Vec<u8>,
+    pub sha256: String,
+}
+
+const CARD_COLUMNS: &str = "o.id, o.slug, o.name, o.short_description, o.org_type, o.hq_country, o.status, \
+     o.featured, o.joined_on, l.sha256 as logo_sha256";
+
+fn listed_statuses() -> String {
+    PartnerStatus::listed().map(|s| format!("'{}'", s.key())).collect::<Vec<_>>().join(", ")
+}
+
+fn card_from_row(row: &AnyRow) -> Result<PartnerCard, StoreError> {
+    let status: String = row.try_get("status")?;
+    let joined_on: Option<String> = row.try_get("joined_on")?;
+    let logo: Option<String> = row.try_get("logo_sha256")?;
+    Ok(PartnerCard {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        name: row.try_get("name")?,
+        short_description: row.try_get("short_description")?,
+        org_type: row.try_get("org_type")?,
+        hq_country: row.try_get("hq_country")?,
+        status: PartnerStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
+        featured: row.try_get::<i64, _>("featured")? == 1,
+        joined_on: joined_on.as_deref().map(parse_date).transpose()?,
+        logo_version: logo.map(|sha| sha.chars().take(12).collect()),
+        capabilities: Vec::new(),
+    })
+}
+
+/// Creates an organization and returns its id.
+pub async fn insert(
+    conn: &mut Conn,
+    org: &NewOrganization,
+    joined_on: Option<Date>,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    let now = format_ts(now);
+    let id: i64 = sqlx::query_scalar(
+        "insert into organizations (slug, name, website, short_description, long_description, org_type, \
+         hq_country, status, featured, joined_on, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) returning id",
+    )
+    .bind(org.slug.as_str())
+    .bind(&org.name)
+    .bind(org.website.as_ref().map(|w| w.as_str().to_owned()))
+    .bind(&org.short_description)
+    .bind(&org.long_description)
+    .bind(org.org_type.key())
+    .bind(org.hq_country.as_ref().map(|c| c.as_str().to_owned()))
+    .bind(org.status.key())
+    .bind(i64::from(org.featured))
+    .bind(joined_on.map(format_date))
+    .bind(&now)
+    .fetch_one(&mut *conn)
+    .await?;
+    for country in &org.countries {
+        sqlx::query("insert into organization_countries (organization_id, country, created_at) values ($1, $2, $3)")
+            .bind(id)
+            .bind(country.as_str())
+            .bind(&now)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(id)
+}
+
+/// Replaces the organization's terms of one vocabulary.
+pub async fn set_terms(
+    conn: &mut Conn,
+    organization_id: i64,
+    vocabulary: Vocabulary,
+    keys: &[&str],
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("delete from organization_terms where organization_id = $1 and vocabulary = $2")
+        .bind(organization_id)
+        .bind(vocabulary.key())
+        .execute(&mut *conn)
+        .await?;
+    let now = format_ts(now);
+    for key in keys {
+        sqlx::query(
+            "insert into organization_terms (organization_id, vocabulary, term_key, created_at) values ($1, $2, $3, $4)",
+        )
+        .bind(organization_id)
+        .bind(vocabulary.key())
+        .bind(*key)
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Appends a link (website of a social network, code host, …) to the organization's profile.
+pub async fn add_link(
+    conn: &mut Conn,
+    organization_id: i64,
+    link: &Link,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let now = format_ts(now);
+    sqlx::query(
+        "insert into organization_links (organization_id, kind, url, position, created_at, updated_at) \
+         values ($1, $2, $3, (select count(*) from organization_links where organization_id = $1), $4, $4)",
+    )
+    .bind(organization_id)
+    .bind(&link.kind)
+    .bind(&link.url)
+    .bind(&now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Stores (or replaces) the organization's logo. The bytes must already be sanitized.
+pub async fn set_logo(
+    conn: &mut Conn,
+    organization_id: i64,
+    logo: &Logo,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    let now = format_ts(now);
+    sqlx::query("delete from organization_logos where organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query(
+        "insert into organization_logos (organization_id, content_type, data, sha256, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $5)",
+    )
+    .bind(organization_id)
+    .bind(&logo.content_type)
+    .bind(&logo.data)
+    .bind(&logo.sha256)
+    .bind(&now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// How many organizations there are in any status.
+pub async fn count_all(conn: &mut Conn) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar("select count(*) from organizations").fetch_one(&mut *conn).await?)
+}
+
+/// How many organizations the directory lists.
+pub async fn count_listed(conn: &mut Conn) -> Result<i64, StoreError> {
+    let sql = format!("select count(*) from organizations where status in ({})", listed_statuses());
+    Ok(sqlx::query_scalar(&sql).fetch_one(&mut *conn).await?)
+}
+
+/// How many distinct countries the listed organizations work in.
+pub async fn count_listed_countries(conn: &mut Conn) -> Result<i64, StoreError> {
+    let sql = format!(
+        "select count(distinct c.country) from organization_countries c \
+         join organizations o on o.id = c.organization_id where o.status in ({})",
+        listed_statuses()
+    );
+    Ok(sqlx::query_scalar(&sql).fetch_one(&mut *conn).await?)
+}
+
+/// One page of the directory, in name order, each card with its capabilities.
+pub async fn list_listed(conn: &mut Conn, offset: i64, limit: i64) -> Result<Vec<PartnerCard>, StoreError> {
+    let sql = format!(
+        "select {CARD_COLUMNS} from organizations o \
+         left join organization_logos l on l.organization_id = o.id \
+         where o.status in ({}) order by lower(o.name), o.id limit $1 offset $2",
+        listed_statuses()
+    );
+    let rows = sqlx::query(&sql).bind(limit).bind(offset).fetch_all(&mut *conn).await?;
+    let mut cards = rows.iter().map(card_from_row).collect::<Result<Vec<_>, _>>()?;
+    attach_capabilities(conn, &mut cards).await?;
+    Ok(cards)
+}
+
+/// The logo wall: every listed organization with a logo, featured ones first.
+pub async fn logo_wall(conn: &mut Conn) -> Result<Vec<PartnerCard>, StoreError> {
+    let sql = format!(
+        "select {CARD_COLUMNS} from organizations o \
+         join organization_logos l on l.organization_id = o.id \
+         where o.status in ({}) order by o.featured desc, lower(o.name), o.id",
+        listed_statuses()
+    );
+    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    rows.iter().map(card_from_row).collect()
+}
+
+/// Fills each card's capabilities with one query for the whole page.
+async fn attach_capabilities(conn: &mut Conn, cards: &mut [PartnerCard]) -> Result<(), StoreError> {
+    if cards.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "select t.organization_id, t.term_key from organization_terms t \
+         join taxonomy_terms tt on tt.vocabulary = t.vocabulary and tt.key = t.term_key \
+         where t.vocabulary = $1 and t.organization_id in ({}) order by tt.position",
+        placeholders(2, cards.len())
+    );
+    let mut query = sqlx::query(&sql).bind(Vocabulary::Capability.key());
+    for card in cards.iter() {
+        query = query.bind(card.id);
+    }
+    let mut by_org: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("term_key")?);
+    }
+    for card in cards {
+        card.capabilities = by_org.remove(&card.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
+/// The public profile of the organization with this slug, whatever its status.
+pub async fn find_profile(conn: &mut Conn, slug: &str) -> Result<Option<PartnerProfile>, StoreError> {
+    let sql = format!(
+        "select {CARD_COLUMNS}, o.website, o.long_description, o.status_reason, \
+         (select max(a.expires_on) from agreements a where a.organization_id = o.id) as agreement_expires_on \
+         from organizations o left join organization_logos l on l.organization_id = o.id where o.slug = $1"
+    );
+    let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&mut *conn).await? else {
+        return Ok(None);
+    };
+    let mut card = card_from_row(&row)?;
+    let expires: Option<String> = row.try_get("agreement_expires_on")?;
+    let id = card.id;
+    let terms = sqlx::query(
+        "select t.vocabulary, t.term_key from organization_terms t \
+         join taxonomy_terms tt on tt.vocabulary = t.vocabulary and tt.key = t.term_key \
+         where t.organization_id = $1 order by tt.position",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut components = Vec::new();
+    for term in &terms {
+        let vocabulary: String = term.try_get("vocabulary")?;
+        let key: String = term.try_get("term_key")?;
+        match Vocabulary::parse(&vocabulary) {
+            Some(Vocabulary::Capability) => card.capabilities.push(key),
+            Some(Vocabulary::Component) => components.push(key),
+            None => return Err(StoreError::Corrupt(format!("vocabulary {vocabulary:?}"))),
+        }
+    }
+    let countries = sqlx::query_scalar(
+        "select country from organization_countries where organization_id = $1 order by country",
+    )
+    .bind(id)
+    .fetch_all(&mut *conn)
+    .await?;
+    let links = sqlx::query("select kind, url from organization_links where organization_id = $1 order by position")
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| Ok(Link { kind: r.try_get("kind")?, url: r.try_get("url")? }))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    Ok(Some(PartnerProfile {
+        card,
+        website: row.try_get("website")?,
+        long_description: row.try_get("long_description")?,
+        status_reason: row.try_get("status_reason")?,
+        countries,
+        components,
+        links,
+        agreement_expires_on: expires.as_deref().map(parse_date).transpose()?,
+    }))
+}
+
+/// The logo of the organization with this slug, if it has one and a public profile.
+pub async fn find_logo(conn: &mut Conn, slug: &str) -> Result<Option<Logo>, StoreError> {
+    let row = sqlx::query(
+        "select l.content_type, l.data, l.sha256, o.status from organization_logos l \
+         join organizations o on o.id = l.organization_id where o.slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let status: String = row.try_get("status")?;
+    if !PartnerStatus::parse(&status).is_some_and(PartnerStatus::has_public_profile) {
+        return Ok(None);
+    }
+    Ok(Some(Logo { content_type: row.try_get("content_type")?, data: row.try_get("data")?, sha256: row.try_get("sha256")? }))
+}
+
+/// The id of the organization with this slug, in any status.
+pub async fn id_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("select id from organizations where slug = $1").bind(slug).fetch_optional(&mut *conn).await?)
+}
+
+/// A person at an organization. At most one per organization is its mail point of contact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewContact {
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub is_mail_poc: bool,
+}
+
+pub async fn add_contact(
+    conn: &mut Conn,
+    organization_id: i64,
+    contact: &NewContact,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError> {
+    let now = format_ts(now);
+    Ok(sqlx::query_scalar(
+        "insert into contacts (organization_id, name, email, title, is_mail_poc, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $6) returning id",
+    )
+    .bind(organization_id)
+    .bind(&contact.name)
+    .bind(&contact.email)
+    .bind(&contact.title)
+    .bind(i64::from(contact.is_mail_poc))
+    .bind(&now)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Changes where a partnership stands, with the reason shown on its profile.
+pub async fn set_status(
+    conn: &mut Conn,
+    organization_id: i64,
+    status: PartnerStatus,
+    reason: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "update organizations set status = $1, status_reason = $2, version = version + 1, updated_at = $3 where id = $4",
+    )
+    .bind(status.key())
+    .bind(reason)
+    .bind(format_ts(now))
+    .bind(organization_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! Static assets compiled into the binary, served with long-lived caching. Pages link to them with
+//! their content hash in the query, so a new release is picked up at once.
+
+use crate::error::WebError;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+use std::sync::OnceLock;
+
+pub(crate) struct Asset {
+    pub name: &'static str,
+    pub content_type: &'static str,
+    pub body: &'static [u8],
+}
+
+const ASSETS: &[Asset] = &[
+    Asset { name: "site.css", content_type: "text/css; charset=utf-8", body: include_bytes!("../assets/site.css") },
+    Asset {
+        name: "htmx.min.js",
+        content_type: "text/javascript; charset=utf-8",
+        body: include_bytes!("../assets/vendor/htmx-2.0.11.min.js"),
+    },
+    Asset { name: "favicon.svg", content_type: "image/svg+xml", body: include_bytes!("../assets/favicon.svg") },
+];
+
+/// The first 16 hex digits of each asset's SHA-256, computed once.
+fn versions() -> &'static [String] {
+    static VERSIONS: OnceLock<Vec<String>> = OnceLock::new();
+    VERSIONS.get_or_init(|| {
+        ASSETS.iter().map(|a| Sha256::digest(a.body).iter().take(8).map(|b| format!("{b:02x}")).collect()).collect()
+    })
+}
+
+/// The address of an asset, with its version: `/assets/site.css?v=…`.
+pub(crate) fn url(name: &str) -> String {
+    match ASSETS.iter().position(|a| a.name == name) {
+        Some(i) => format!("/assets/{name}?v={}", versions()[i]),
+        None => format!("/assets/{name}"),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct Version {
+    v: Option<String>,
+}
+
+pub(crate) async fn serve(Path(file): Path<String>, Query(version): Query<Version>, headers: HeaderMap) -> Result<Response, WebError> {
+    let index = ASSETS.iter().position(|a| a.name == file).ok_or(WebError::NotFound("file"))?;
+    let asset = &ASSETS[index];
+    let current = &versions()[index];
+    let etag = format!("\"{current}\"");
+    // Only the current version may be cached for ever; an old or missing version is revalidated.
+    let cache = if version.v.as_deref() == Some(current.as_str()) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
+    let mut response = if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        ([(header::CONTENT_TYPE, asset.content_type)], asset.body).into_response()
+    };
+    let out = response.headers_mut();
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        out.insert(header::ETAG, value);
+    }
+    Ok(response)
+}

@@ -1,0 +1,125 @@
+//! The one place where errors become HTTP responses. Internal causes are logged here, once, and never
+//! shown; people get a page that says what happened and what they can do.
+
+use crate::pages::layout::Layout;
+use askama::Template;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use opo_app::AppError;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WebError {
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    #[error("{0}")]
+    BadRequest(String),
+    #[error("sign in to see this page")]
+    SignInRequired,
+    #[error("your role does not allow this")]
+    Forbidden,
+    #[error("{0}")]
+    Conflict(String),
+    #[error("the service is briefly unavailable")]
+    Unavailable,
+    #[error("internal error")]
+    Internal(String),
+}
+
+impl From<AppError> for WebError {
+    fn from(err: AppError) -> Self {
+        match err {
+            AppError::NotFound(what) => Self::NotFound(what),
+            AppError::Invalid(problems) => Self::BadRequest(
+                problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "),
+            ),
+            AppError::Conflict(message) => Self::Conflict(message),
+            AppError::Unavailable(cause) => {
+                tracing::warn!(error = %cause, "database unavailable");
+                Self::Unavailable
+            }
+            AppError::Store(cause) => Self::Internal(cause.to_string()),
+        }
+    }
+}
+
+impl From<askama::Error> for WebError {
+    fn from(err: askama::Error) -> Self {
+        Self::Internal(format!("template: {err}"))
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    layout: Layout,
+    status: u16,
+    heading: &'static str,
+    message: String,
+}
+
+impl WebError {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::NotFound(_) => StatusCode::NOT_FOUND,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::SignInRequired => StatusCode::UNAUTHORIZED,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::Conflict(_) => StatusCode::CONFLICT,
+            Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn heading(&self) -> &'static str {
+        match self {
+            Self::NotFound(_) => "Page not found",
+            Self::BadRequest(_) => "This request cannot be answered",
+            Self::SignInRequired => "Please sign in",
+            Self::Forbidden => "Not allowed",
+            Self::Conflict(_) => "This clashes with what is already there",
+            Self::Unavailable => "Back in a moment",
+            Self::Internal(_) => "Something went wrong on our side",
+        }
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Self::NotFound(what) => format!("There is no such {what} here. It may have moved, or the address may be mistyped."),
+            Self::BadRequest(problem) => format!("Please check the address: {problem}."),
+            Self::Internal(_) => "The problem has been logged. Please try again in a little while.".to_owned(),
+            Self::Unavailable => "The service cannot reach its database right now. Please try again in a minute.".to_owned(),
+            other => format!("{}.", capitalize(&other.to_string())),
+        }
+    }
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+impl IntoResponse for WebError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(cause) = &self {
+            tracing::error!(error = %cause, "request failed");
+        }
+        let status = self.status();
+        let page = ErrorPage {
+            layout: Layout::plain(self.heading()),
+            status: status.as_u16(),
+            heading: self.heading(),
+            message: self.message(),
+        };
+        let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), self.heading()));
+        let mut response = (status, Html(body)).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+        }
+        response
+    }
+}
+
+/// The answer to any address no route claims.
+pub(crate) async fn not_found() -> WebError {
+    WebError::NotFound("page")
+}

@@ -1,0 +1,49 @@
+//! Showing dates and counts the way people read them.
+
+use time::{Date, OffsetDateTime};
+
+/// "10 March 2029"
+pub(crate) fn long_date(date: Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
+/// "March 2029"
+pub(crate) fn month_year(date: Date) -> String {
+    format!("{} {}", date.month(), date.year())
+}
+
+/// "10 March 2029, 14:00 UTC"
+pub(crate) fn date_time_utc(at: OffsetDateTime) -> String {
+    format!("{}, {:02}:{:02} UTC", long_date(at.date()), at.hour(), at.minute())
+}
+
+/// "2029-03-10", for `datetime` attributes.
+pub(crate) fn iso_date(date: Date) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
+}
+
+/// "1 partner", "3 partners"
+pub(crate) fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date(date!(2029-03-10)), "10 March 2029");
+        assert_eq!(month_year(date!(2029-03-10)), "March 2029");
+        assert_eq!(iso_date(date!(2029-03-01)), "2029-03-01");
+        assert_eq!(date_time_utc(datetime!(2026-12-01 14:05 UTC)), "1 December 2026, 14:05 UTC");
+    }
+
+    #[test]
+    fn counts_agree_with_their_noun() {
+        assert_eq!(count(1, "partner", "partners"), "1 partner");
+        assert_eq!(count(0, "partner", "partners"), "0 partners");
+        assert_eq!(count(31, "partner", "partners"), "31 partners");
+    }
+}

@@ -1,0 +1,262 @@
+//! The partner directory, partner profiles, and partner logos.
+
+use super::layout::Layout;
+use super::news::PostItem;
+use crate::error::WebError;
+use crate::{AppState, format, markdown};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use opo_app::partners::Card;
+use opo_domain::countries::Region;
+use serde::Deserialize;
+
+/// The address of a logo, versioned by its hash so it can be cached for ever.
+pub(crate) fn logo_url(slug: &str, version: &str) -> String {
+    format!("/partners/{slug}/logo?v={version}")
+}
+
+pub(crate) struct CardItem {
+    pub url: String,
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub initials: String,
+    pub summary: String,
+    pub place: String,
+    pub capabilities: Vec<String>,
+}
+
+impl CardItem {
+    fn from_card(card: Card) -> Self {
+        let place = [card.hq_country.map(|c| c.name), card.org_type.map(|t| t.label())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" · ");
+        Self {
+            url: format!("/partners/{}", card.slug),
+            logo_url: card.logo_version.as_deref().map(|v| logo_url(&card.slug, v)),
+            initials: card.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
+            name: card.name,
+            summary: card.short_description,
+            place,
+            capabilities: card.capabilities.into_iter().map(|t| t.label).collect(),
+        }
+    }
+}
+
+pub(crate) struct PageLink {
+    pub number: u32,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Template)]
+#[template(path = "partners/list.html")]
+struct ListPage {
+    layout: Layout,
+    cards: Vec<CardItem>,
+    total_text: String,
+    page: u32,
+    pages: u32,
+    prev: Option<String>,
+    next: Option<String>,
+    page_links: Vec<PageLink>,
+    htmx: String,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ListQuery {
+    page: Option<String>,
+}
+
+fn page_url(page: u32) -> String {
+    if page == 1 { "/partners".to_owned() } else { format!("/partners?page={page}") }
+}
+
+pub(crate) async fn list_page(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<Html<String>, WebError> {
+    let page = match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => 1,
+        Some(raw) => raw
+            .parse::<u32>()
+            .ok()
+            .filter(|p| *p >= 1)
+            .ok_or_else(|| WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1")))?,
+    };
+    let directory = opo_app::partners::directory(&state.app, page).await?;
+    let community = &state.config.community_name;
+    let title = if page == 1 {
+        format!("Partner directory — {community} Partner Organizations")
+    } else {
+        format!("Partner directory, page {page} — {community} Partner Organizations")
+    };
+    let layout = Layout::new(
+        &state,
+        title,
+        format!("The organizations partnering with the {community} community, and what each one does."),
+        &page_url(page),
+    )
+    .in_section("partners");
+    let list = ListPage {
+        layout,
+        total_text: format::count(directory.total, "partner organization", "partner organizations"),
+        page,
+        pages: directory.pages,
+        prev: (page > 1).then(|| page_url(page - 1)),
+        next: (page < directory.pages).then(|| page_url(page + 1)),
+        page_links: (1..=directory.pages).map(|n| PageLink { number: n, url: page_url(n), current: n == page }).collect(),
+        cards: directory.cards.into_iter().map(CardItem::from_card).collect(),
+        htmx: crate::assets::url("htmx.min.js"),
+    };
+    Ok(Html(list.render()?))
+}
+
+pub(crate) struct TermItem {
+    pub label: String,
+    pub description: String,
+}
+
+pub(crate) struct RegionItem {
+    pub label: &'static str,
+    pub countries: Vec<&'static str>,
+}
+
+#[derive(Template)]
+#[template(path = "partners/profile.html")]
+struct ProfilePage {
+    layout: Layout,
+    name: String,
+    logo_url: Option<String>,
+    initials: String,
+    summary: String,
+    description_html: String,
+    place: String,
+    listed: bool,
+    status_label: &'static str,
+    status_reason: String,
+    partner_since: Option<String>,
+    partner_since_iso: String,
+    website: Option<(String, String)>,
+    capabilities: Vec<TermItem>,
+    components: Vec<TermItem>,
+    regions: Vec<RegionItem>,
+    country_count_text: String,
+    links: Vec<(String, String)>,
+    agreement_text: Option<String>,
+    posts: Vec<PostItem>,
+}
+
+fn link_label(kind: &str) -> String {
+    match kind {
+        "github" => "GitHub".to_owned(),
+        "linkedin" => "LinkedIn".to_owned(),
+        "mastodon" => "Mastodon".to_owned(),
+        "youtube" => "YouTube".to_owned(),
+        other => {
+            let mut chars = other.chars();
+            chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        }
+    }
+}
+
+pub(crate) async fn profile_page(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+    let profile = opo_app::partners::profile(&state.app, &slug).await?;
+    let today = state.app.clock.now().date();
+    let card = profile.card;
+    let listed = card.status.is_listed();
+    let mut regions: Vec<RegionItem> = Region::ALL
+        .iter()
+        .map(|region| RegionItem {
+            label: region.label(),
+            countries: profile.countries.iter().filter(|c| c.region == *region).map(|c| c.name).collect(),
+        })
+        .filter(|r| !r.countries.is_empty())
+        .collect();
+    for region in &mut regions {
+        region.countries.sort_unstable();
+    }
+    let agreement_text = profile.agreement_expires_on.map(|expires| {
+        if expires > today {
+            format!("Partner agreement in force until {}.", format::long_date(expires))
+        } else {
+            format!("Partner agreement expired on {}.", format::long_date(expires))
+        }
+    });
+    let partner_since = card.joined_on.map(|joined| {
+        let years = opo_domain::checkins::years_since(joined, today);
+        let span = if years >= 1 { format!(" ({})", format::count(years.into(), "year", "years")) } else { String::new() };
+        format!("{}{span}", format::month_year(joined))
+    });
+    let item = CardItem::from_card(card.clone());
+    let layout = Layout::new(
+        &state,
+        format!("{} — {} Partner Organizations", item.name, state.config.community_name),
+        item.summary.clone(),
+        &item.url,
+    )
+    .in_section("partners");
+    let page = ProfilePage {
+        layout,
+        description_html: markdown::render(&profile.long_description),
+        listed,
+        status_label: card.status.label(),
+        status_reason: profile.status_reason,
+        partner_since,
+        partner_since_iso: card.joined_on.map(format::iso_date).unwrap_or_default(),
+        website: profile.website.and_then(|w| {
+            let host = opo_domain::text::WebUrl::parse(&w).ok()?.host().to_owned();
+            Some((w, host))
+        }),
+        capabilities: card.capabilities.into_iter().map(|t| TermItem { label: t.label, description: t.description }).collect(),
+        components: profile.components.into_iter().map(|t| TermItem { label: t.label, description: t.description }).collect(),
+        country_count_text: format::count(profile.countries.len() as i64, "country", "countries"),
+        regions,
+        links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),
+        agreement_text,
+        posts: profile.posts.iter().map(PostItem::from_card).collect(),
+        name: item.name,
+        logo_url: item.logo_url,
+        initials: item.initials,
+        summary: item.summary,
+        place: item.place,
+    };
+    Ok(Html(page.render()?))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LogoQuery {
+    v: Option<String>,
+}
+
+pub(crate) async fn logo(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    Query(query): Query<LogoQuery>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let logo = opo_app::partners::logo(&state.app, &slug).await?;
+    let etag = format!("\"{}\"", logo.sha256);
+    let current = query.v.as_deref().is_some_and(|v| !v.is_empty() && logo.sha256.starts_with(v));
+    let cache = if current { "public, max-age=31536000, immutable" } else { "public, max-age=300" };
+    let mut response = if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        logo.data.into_response()
+    };
+    let out = response.headers_mut();
+    out.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(value) = HeaderValue::from_str(&etag) {
+        out.insert(header::ETAG, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&logo.content_type) {
+        out.insert(header::CONTENT_TYPE, value);
+    }
+    // Opened on its own, an image must never act as a document: no scripts, no outside requests.
+    out.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+    );
+    out.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"logo\""));
+    Ok(response)
+}

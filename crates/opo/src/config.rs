@@ -1,0 +1,271 @@
+//! Configuration, in layers: built-in defaults, then a TOML file, then environment variables, then
+//! command-line flags; each layer overrides the one before. `validate` runs last.
+
+use anyhow::{Context, bail};
+use serde::Deserialize;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::Path;
+
+/// When the demo data set is loaded by `opo serve`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum DemoMode {
+    /// Into an empty embedded (SQLite) database only.
+    Auto,
+    /// Into any empty database, PostgreSQL too.
+    Empty,
+    /// Never.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum SmtpTls {
+    None,
+    Starttls,
+    Tls,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The settings as any one layer gives them: everything optional.
+#[derive(Debug, Clone, Default, Deserialize, clap::Args)]
+#[serde(deny_unknown_fields)]
+pub struct Layer {
+    /// Address and port to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "OPO_LISTEN", global = true)]
+    pub listen: Option<String>,
+    /// Database: sqlite://FILE or postgres://USER@HOST:PORT/DB [default: sqlite://data/opo.db]
+    #[arg(long, env = "DATABASE_URL", global = true)]
+    pub database_url: Option<String>,
+    /// Public address of the site, used in links and e-mails [default: http://LISTEN]
+    #[arg(long, env = "OPO_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    /// Name of the community that runs the program [default: OpenHIE]
+    #[arg(long, env = "OPO_COMMUNITY_NAME", global = true)]
+    pub community_name: Option<String>,
+    /// E-mail address of the secretariat, shown to visitors [default: secretariat@portal.example]
+    #[arg(long, env = "OPO_SECRETARIAT_EMAIL", global = true)]
+    pub secretariat_email: Option<String>,
+    /// When `serve` loads the demo data set [default: auto]
+    #[arg(long, env = "OPO_DEMO_DATA", global = true, value_enum)]
+    pub demo_data: Option<DemoMode>,
+    /// SMTP server host; without it, mail is written as files under the data folder
+    #[arg(long, env = "OPO_SMTP_HOST", global = true)]
+    pub smtp_host: Option<String>,
+    /// SMTP server port [default: 587]
+    #[arg(long, env = "OPO_SMTP_PORT", global = true)]
+    pub smtp_port: Option<u16>,
+    /// SMTP user name
+    #[arg(long, env = "OPO_SMTP_USERNAME", global = true)]
+    pub smtp_username: Option<String>,
+    /// SMTP password (prefer the environment variable to the flag)
+    #[arg(long, env = "OPO_SMTP_PASSWORD", global = true, hide_env_values = true)]
+    pub smtp_password: Option<String>,
+    /// Sender address of outgoing mail [default: the secretariat's address]
+    #[arg(long, env = "OPO_SMTP_FROM", global = true)]
+    pub smtp_from: Option<String>,
+    /// How to secure the SMTP connection [default: starttls]
+    #[arg(long, env = "OPO_SMTP_TLS", global = true, value_enum)]
+    pub smtp_tls: Option<SmtpTls>,
+    /// Log format [default: text]
+    #[arg(long, env = "OPO_LOG_FORMAT", global = true, value_enum)]
+    pub log_format: Option<LogFormat>,
+}
+
+impl Layer {
+    /// Fills what this layer leaves open from `lower`.
+    fn over(self, lower: Layer) -> Layer {
+        Layer {
+            listen: self.listen.or(lower.listen),
+            database_url: self.database_url.or(lower.database_url),
+            base_url: self.base_url.or(lower.base_url),
+            community_name: self.community_name.or(lower.community_name),
+            secretariat_email: self.secretariat_email.or(lower.secretariat_email),
+            demo_data: self.demo_data.or(lower.demo_data),
+            smtp_host: self.smtp_host.or(lower.smtp_host),
+            smtp_port: self.smtp_port.or(lower.smtp_port),
+            smtp_username: self.smtp_username.or(lower.smtp_username),
+            smtp_password: self.smtp_password.or(lower.smtp_password),
+            smtp_from: self.smtp_from.or(lower.smtp_from),
+            smtp_tls: self.smtp_tls.or(lower.smtp_tls),
+            log_format: self.log_format.or(lower.log_format),
+        }
+    }
+}
+
+/// SMTP settings; the password is never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Smtp {
+    pub host: String,
+    pub port: u16,
+    pub username: Option<String>,
+    pub password: Option<String>,
+    pub from: String,
+    pub tls: SmtpTls,
+}
+
+impl fmt::Debug for Smtp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Smtp")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "[redacted]"))
+            .field("from", &self.from)
+            .field("tls", &self.tls)
+            .finish()
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database_url: String,
+    pub base_url: String,
+    pub community_name: String,
+    pub secretariat_email: String,
+    pub demo_data: DemoMode,
+    pub smtp: Option<Smtp>,
+    pub log_format: LogFormat,
+}
+
+impl Config {
+    /// Combines the layers: `flags_and_env` (as clap parsed them) over the file (if any) over defaults.
+    pub fn load(flags_and_env: Layer, file: Option<&Path>) -> anyhow::Result<Config> {
+        let from_file = match file {
+            Some(path) => {
+                let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+                toml::from_str::<Layer>(&text).with_context(|| format!("in {}", path.display()))?
+            }
+            None => Layer::default(),
+        };
+        Self::from_layer(flags_and_env.over(from_file))
+    }
+
+    fn from_layer(layer: Layer) -> anyhow::Result<Config> {
+        let listen_text = layer.listen.unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let listen: SocketAddr = listen_text
+            .parse()
+            .with_context(|| format!("listen address {listen_text:?} must look like 127.0.0.1:8080"))?;
+        let base_url = layer.base_url.unwrap_or_else(|| format!("http://{listen}")).trim_end_matches('/').to_owned();
+        let secretariat_email = layer.secretariat_email.unwrap_or_else(|| "secretariat@portal.example".to_owned());
+        let smtp = layer.smtp_host.filter(|h| !h.trim().is_empty()).map(|host| Smtp {
+            host,
+            port: layer.smtp_port.unwrap_or(587),
+            username: layer.smtp_username,
+            password: layer.smtp_password,
+            from: layer.smtp_from.unwrap_or_else(|| secretariat_email.clone()),
+            tls: layer.smtp_tls.unwrap_or(SmtpTls::Starttls),
+        });
+        let config = Config {
+            listen,
+            database_url: layer.database_url.unwrap_or_else(|| "sqlite://data/opo.db".to_owned()),
+            base_url,
+            community_name: layer.community_name.unwrap_or_else(|| "OpenHIE".to_owned()),
+            secretariat_email,
+            demo_data: layer.demo_data.unwrap_or(DemoMode::Auto),
+            smtp,
+            log_format: layer.log_format.unwrap_or(LogFormat::Text),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+
+    /// Checks the settings that can be wrong in ways the types do not catch.
+    pub fn validate(&self) -> anyhow::Result<()> {
+        if !(self.base_url.starts_with("http://") || self.base_url.starts_with("https://")) {
+            bail!("base URL {:?} must start with http:// or https://", self.base_url);
+        }
+        if !(self.database_url.starts_with("sqlite:") || self.database_url.starts_with("postgres")) {
+            bail!("DATABASE_URL must start with sqlite:// or postgres://");
+        }
+        opo_domain::text::EmailAddress::parse(&self.secretariat_email)
+            .with_context(|| "the secretariat's e-mail address".to_owned())?;
+        if let Some(smtp) = &self.smtp {
+            opo_domain::text::EmailAddress::parse(&smtp.from).with_context(|| "the SMTP sender address".to_owned())?;
+        }
+        Ok(())
+    }
+
+    /// The database address with any password hidden, for logs.
+    pub fn database_url_redacted(&self) -> String {
+        match (self.database_url.find("://"), self.database_url.find('@')) {
+            (Some(scheme), Some(at)) if at > scheme => {
+                let userinfo = &self.database_url[scheme + 3..at];
+                let user = userinfo.split(':').next().unwrap_or_default();
+                let hidden = if userinfo.contains(':') { format!("{user}:[redacted]") } else { user.to_owned() };
+                format!("{}{hidden}{}", &self.database_url[..scheme + 3], &self.database_url[at..])
+            }
+            _ => self.database_url.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_need_no_configuration() {
+        let config = Config::from_layer(Layer::default()).expect("defaults are valid");
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.database_url, "sqlite://data/opo.db");
+        assert_eq!(config.base_url, "http://127.0.0.1:8080");
+        assert_eq!(config.demo_data, DemoMode::Auto);
+        assert!(config.smtp.is_none());
+    }
+
+    #[test]
+    fn a_higher_layer_overrides_a_lower_one_field_by_field() {
+        let file = Layer { listen: Some("0.0.0.0:9000".into()), community_name: Some("File".into()), ..Layer::default() };
+        let env = Layer { community_name: Some("Env".into()), ..Layer::default() };
+        let config = Config::from_layer(env.over(file)).expect("valid");
+        assert_eq!(config.listen.to_string(), "0.0.0.0:9000");
+        assert_eq!(config.community_name, "Env");
+    }
+
+    #[test]
+    fn a_file_is_read_and_unknown_keys_are_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let good = dir.path().join("good.toml");
+        std::fs::write(&good, "listen = \"127.0.0.1:9100\"\nsmtp_host = \"mail.example.org\"\nsmtp_password = \"s3cret\"\n")
+            .expect("write");
+        let config = Config::load(Layer::default(), Some(&good)).expect("valid");
+        assert_eq!(config.listen.port(), 9100);
+        let smtp = config.smtp.expect("smtp set");
+        assert_eq!(smtp.port, 587);
+        assert!(!format!("{smtp:?}").contains("s3cret"), "the password is never printed");
+        let bad = dir.path().join("bad.toml");
+        std::fs::write(&bad, "lissen = \"127.0.0.1:9100\"\n").expect("write");
+        let err = Config::load(Layer::default(), Some(&bad)).expect_err("typo refused");
+        assert!(format!("{err:#}").contains("lissen"), "{err:#}");
+    }
+
+    #[test]
+    fn bad_values_are_refused_with_a_reason() {
+        let err = Config::from_layer(Layer { listen: Some("localhost".into()), ..Layer::default() }).expect_err("bad");
+        assert!(err.to_string().contains("127.0.0.1:8080"));
+        let err = Config::from_layer(Layer { base_url: Some("portal.example".into()), ..Layer::default() }).expect_err("bad");
+        assert!(err.to_string().contains("http://"));
+        let err = Config::from_layer(Layer { database_url: Some("mysql://x".into()), ..Layer::default() }).expect_err("bad");
+        assert!(err.to_string().contains("sqlite://"));
+    }
+
+    #[test]
+    fn a_database_password_is_hidden_in_logs() {
+        let config = Config::from_layer(Layer {
+            database_url: Some("postgres://opo:pa55@db.internal:5432/opo".into()),
+            ..Layer::default()
+        })
+        .expect("valid");
+        assert_eq!(config.database_url_redacted(), "postgres://opo:[redacted]@db.internal:5432/opo");
+    }
+}

@@ -1,0 +1,199 @@
+//! `opo`: the OPO Portal service and its command line. Each subcommand parses its arguments, builds the
+//! application and calls a use case; the logic lives in the library crates.
+
+mod config;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use config::{Config, DemoMode, Layer, LogFormat};
+use opo_app::{Actor, App, AppError};
+use opo_domain::clock::SystemClock;
+use opo_store::{Backend, Db};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// OPO Portal runs a community's partner organization program: a public partner directory, a portal
+/// for applicants and partners, and a back office for the secretariat and the committee.
+#[derive(Debug, Parser)]
+#[command(name = "opo", version, propagate_version = true)]
+struct Cli {
+    /// A TOML file of settings (the keys are the long flag names with underscores)
+    #[arg(long, env = "OPO_CONFIG", global = true)]
+    config: Option<PathBuf>,
+    #[command(flatten)]
+    settings: Layer,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the web service (migrates the database first)
+    Serve,
+    /// Apply the database migrations and exit
+    Migrate,
+    /// Load the demo data set into an empty database
+    Demo,
+    /// Manage accounts
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add an account with a role
+    Add {
+        /// E-mail address the person signs in with
+        #[arg(long)]
+        email: String,
+        /// The person's name as shown to others
+        #[arg(long)]
+        name: String,
+        /// partner, committee, secretariat or admin
+        #[arg(long)]
+        role: String,
+        /// For a partner contact: the slug of their organization
+        #[arg(long = "org")]
+        organization: Option<String>,
+    },
+    /// List every account
+    List,
+}
+
+fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let config = Config::load(cli.settings, cli.config.as_deref())?;
+    init_tracing(config.log_format);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().context("starting the runtime")?;
+    runtime.block_on(run(cli.command, config))
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("OPO_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}
+
+async fn open(config: &Config) -> anyhow::Result<App> {
+    let db = Db::connect(&config.database_url)
+        .await
+        .with_context(|| format!("connecting to {}", config.database_url_redacted()))?;
+    let app = App::new(db, Arc::new(SystemClock));
+    opo_app::setup::prepare(&app).await.context("preparing the database")?;
+    Ok(app)
+}
+
+async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    let app = open(&config).await?;
+    let result = match command {
+        Command::Serve => serve(&app, &config).await,
+        Command::Migrate => {
+            println!("The database at {} is up to date.", config.database_url_redacted());
+            Ok(())
+        }
+        Command::Demo => {
+            let summary = opo_app::demo::load(&app, &Actor::cli()).await?;
+            println!(
+                "Loaded the demo data: {} organizations, {} posts, {} applications, {} accounts.",
+                summary.organizations, summary.posts, summary.applications, summary.users
+            );
+            Ok(())
+        }
+        Command::User(UserCommand::Add { email, name, role, organization }) => {
+            let input = opo_app::accounts::AddUser { email, display_name: name, role, organization };
+            match opo_app::accounts::add_user(&app, &input, &Actor::cli()).await {
+                Ok(id) => {
+                    println!("Added account {id} for {}.", input.email.trim());
+                    Ok(())
+                }
+                Err(AppError::Invalid(problems)) => {
+                    let list: Vec<String> = problems.iter().map(|p| format!("  --{}: {}", flag_of(p.field), p.message)).collect();
+                    anyhow::bail!("the account was not added:\n{}", list.join("\n"))
+                }
+                Err(other) => Err(other.into()),
+            }
+        }
+        Command::User(UserCommand::List) => {
+            let users = opo_app::accounts::list(&app).await?;
+            println!("{:<6} {:<36} {:<12} {:<24} {}", "id", "email", "role", "organization", "name");
+            for user in &users {
+                println!(
+                    "{:<6} {:<36} {:<12} {:<24} {}",
+                    user.id,
+                    user.email,
+                    user.role.key(),
+                    user.organization_slug.as_deref().unwrap_or("-"),
+                    user.display_name
+                );
+            }
+            println!("{} account(s).", users.len());
+            Ok(())
+        }
+    };
+    app.db.close().await;
+    result
+}
+
+fn flag_of(field: &str) -> &str {
+    match field {
+        "display_name" => "name",
+        "organization" => "org",
+        other => other,
+    }
+}
+
+async fn serve(app: &App, config: &Config) -> anyhow::Result<()> {
+    let load_demo = match config.demo_data {
+        DemoMode::Auto => app.db.backend() == Backend::Sqlite,
+        DemoMode::Empty => true,
+        DemoMode::Off => false,
+    };
+    if load_demo && opo_app::setup::is_empty(app).await? {
+        let summary = opo_app::demo::load(app, &Actor::system()).await?;
+        tracing::info!(organizations = summary.organizations, "empty database: loaded the demo data set");
+    }
+    if config.smtp.is_none() {
+        tracing::info!("no SMTP server configured");
+    }
+    let web = opo_web::WebConfig {
+        base_url: config.base_url.clone(),
+        community_name: config.community_name.clone(),
+        secretariat_email: config.secretariat_email.clone(),
+    };
+    let router = opo_web::build_app(app.clone(), web);
+    let listener = tokio::net::TcpListener::bind(config.listen)
+        .await
+        .with_context(|| format!("listening on {}", config.listen))?;
+    tracing::info!(address = %config.listen, database = app.db.backend().name(), "serving");
+    println!("OPO Portal is serving {} (listening on {})", config.base_url, config.listen);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await.context("serving")?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

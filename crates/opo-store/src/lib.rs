@@ -24,3 +24,6 @@ pub use timefmt::{format_date, format_ts, parse_date, parse_ts};
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
+
+#[cfg(feature = "testing")]
+pub mod testing;

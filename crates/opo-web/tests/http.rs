@@ -1,0 +1,324 @@
+//! The real router, answering real requests, over demo data in SQLite and PostgreSQL.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use opo_app::{Actor, App, demo, setup};
+use opo_domain::clock::ManualClock;
+use opo_domain::policy::{self, Actor as PolicyActor};
+use opo_store::testing::{self, TestDb};
+use opo_web::{WebConfig, build_app, route_table};
+use std::sync::Arc;
+use time::macros::datetime;
+use tower::ServiceExt;
+
+struct TestApp {
+    router: Router,
+    db: TestDb,
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl TestApp {
+    async fn request(&self, method: Method, uri: &str, headers: &[(header::HeaderName, &str)]) -> Answer {
+        let mut request = Request::builder().method(method).uri(uri);
+        for (name, value) in headers {
+            request = request.header(name, *value);
+        }
+        let response = self.router.clone().oneshot(request.body(Body::empty()).expect("request")).await.expect("infallible");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn get(&self, uri: &str) -> Answer {
+        self.request(Method::GET, uri, &[]).await
+    }
+
+    async fn slugs_with_status(&self, status: &str) -> Vec<String> {
+        let mut conn = self.db.db.read().await.expect("conn");
+        sqlx::query_scalar("select slug from organizations where status = $1 order by slug")
+            .bind(status)
+            .fetch_all(&mut *conn)
+            .await
+            .expect("slugs")
+    }
+}
+
+async fn each_app() -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for db in testing::each_backend().await {
+        let app = App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))));
+        setup::prepare(&app).await.expect("prepare");
+        demo::load(&app, &Actor::system()).await.expect("demo");
+        apps.push(TestApp { router: build_app(app, WebConfig::default()), db });
+    }
+    apps
+}
+
+/// Text as the templates escape it.
+fn html(text: &str) -> String {
+    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
+}
+
+/// A concrete address for a route pattern, with its parameters filled in from the demo data.
+fn concrete(path: &str, slug: &str, post: &str) -> String {
+    path.replace("{slug}", if path.starts_with("/news") { post } else { slug }).replace("{file}", "site.css")
+}
+
+async fn first_post_slug(t: &TestApp) -> String {
+    let mut conn = t.db.db.read().await.expect("conn");
+    sqlx::query_scalar("select slug from posts order by slug limit 1").fetch_one(&mut *conn).await.expect("a post")
+}
+
+#[tokio::test]
+async fn every_route_answers_anonymous_visitors_as_the_policy_says() {
+    for t in each_app().await {
+        let slug = t.slugs_with_status("active").await.remove(0);
+        let post = first_post_slug(&t).await;
+        let table = route_table();
+        assert!(!table.is_empty());
+        for route in table {
+            let uri = concrete(route.path, &slug, &post);
+            let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
+            if policy::allows(PolicyActor::Anonymous, route.action) {
+                assert_eq!(answer.status, StatusCode::OK, "{} {uri}", route.method);
+            } else {
+                assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{} {uri}", route.method);
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_errors_and_assets_included() {
+    for t in each_app().await {
+        let slug = t.slugs_with_status("active").await.remove(0);
+        let post = first_post_slug(&t).await;
+        let mut uris: Vec<String> = route_table().iter().map(|r| concrete(r.path, &slug, &post)).collect();
+        uris.extend(["/no/such/page".to_owned(), "/partners?page=abc".to_owned(), "/partners/no-such-partner".to_owned()]);
+        for uri in uris {
+            let answer = t.get(&uri).await;
+            let h = |name: &str| answer.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+            let csp = h("content-security-policy");
+            assert!(csp.contains("default-src"), "{uri}: {csp}");
+            assert!(!csp.contains("'unsafe-eval'"), "{uri}");
+            assert!(!csp.contains("script-src 'unsafe-inline'"), "{uri}");
+            assert!(csp.contains("frame-ancestors 'none'") || csp.contains("sandbox"), "{uri}: {csp}");
+            assert_eq!(h("x-content-type-options"), "nosniff", "{uri}");
+            assert_eq!(h("referrer-policy"), "strict-origin-when-cross-origin", "{uri}");
+            assert_eq!(h("x-frame-options"), "DENY", "{uri}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_landing_page_walls_every_listed_partner_and_no_applicant() {
+    for t in each_app().await {
+        let answer = t.get("/").await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let mut listed = t.slugs_with_status("active").await;
+        listed.extend(t.slugs_with_status("renewal-due").await);
+        assert!(!listed.is_empty());
+        for slug in &listed {
+            assert!(answer.body.contains(&format!("href=\"/partners/{slug}\"")), "{slug} on the wall");
+            assert!(answer.body.contains(&format!("src=\"/partners/{slug}/logo?v=")), "{slug} logo");
+        }
+        for slug in t.slugs_with_status("prospect").await.iter().chain(&t.slugs_with_status("lapsed").await) {
+            assert!(!answer.body.contains(&format!("/partners/{slug}\"")), "{slug} is not on the wall");
+        }
+        assert!(answer.body.contains(&format!("{} partner organizations", listed.len())), "the count is shown");
+        assert!(answer.body.contains("id=\"become-a-partner\""));
+    }
+}
+
+#[tokio::test]
+async fn the_directory_is_paginated_and_bad_page_numbers_get_a_clear_answer() {
+    for t in each_app().await {
+        let listed = t.slugs_with_status("active").await.len() + t.slugs_with_status("renewal-due").await.len();
+        let per_page = opo_app::partners::PER_PAGE as usize;
+        let pages = listed.div_ceil(per_page);
+        let mut seen = 0;
+        for page in 1..=pages {
+            let answer = t.get(&format!("/partners?page={page}")).await;
+            assert_eq!(answer.status, StatusCode::OK);
+            let cards = answer.body.matches("<li class=\"card\">").count();
+            assert_eq!(cards, if page < pages { per_page } else { listed - per_page * (pages - 1) }, "page {page}");
+            seen += cards;
+        }
+        assert_eq!(seen, listed);
+        let beyond = t.get(&format!("/partners?page={}", pages + 1)).await;
+        assert_eq!(beyond.status, StatusCode::NOT_FOUND);
+        for bad in ["0", "abc", "-1", "1.5"] {
+            let answer = t.get(&format!("/partners?page={bad}")).await;
+            assert_eq!(answer.status, StatusCode::BAD_REQUEST, "page={bad}");
+            assert!(answer.body.contains("pages are counted from 1"), "page={bad}: the page says what is wrong");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_profile_shows_capabilities_countries_and_the_agreement() {
+    for t in each_app().await {
+        let slug = t.slugs_with_status("active").await.remove(0);
+        let answer = t.get(&format!("/partners/{slug}")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let mut conn = t.db.db.read().await.expect("conn");
+        let profile = opo_store::partners::find_profile(&mut conn, &slug).await.expect("query").expect("profile");
+        let labels: Vec<String> = sqlx::query_scalar(
+            "select tt.label from organization_terms t join taxonomy_terms tt on tt.vocabulary = t.vocabulary \
+             and tt.key = t.term_key where t.organization_id = $1",
+        )
+        .bind(profile.card.id)
+        .fetch_all(&mut *conn)
+        .await
+        .expect("labels");
+        assert!(answer.body.contains(&format!("<h1>{}</h1>", html(&profile.card.name))));
+        for label in labels {
+            assert!(answer.body.contains(&html(&label)), "{label}");
+        }
+        for code in &profile.countries {
+            let name = opo_domain::countries::country(code).expect("known").name;
+            assert!(answer.body.contains(&html(name)), "{name}");
+        }
+        assert!(answer.body.contains("Partner agreement in force until"));
+        assert!(answer.body.contains("Active partner"));
+    }
+}
+
+#[tokio::test]
+async fn applicants_have_no_profile_and_lapsed_partners_say_so() {
+    for t in each_app().await {
+        for slug in t.slugs_with_status("prospect").await {
+            assert_eq!(t.get(&format!("/partners/{slug}")).await.status, StatusCode::NOT_FOUND);
+            assert_eq!(t.get(&format!("/partners/{slug}/logo")).await.status, StatusCode::NOT_FOUND);
+        }
+        let lapsed = t.slugs_with_status("lapsed").await.remove(0);
+        let answer = t.get(&format!("/partners/{lapsed}")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("Partnership lapsed"));
+        assert!(answer.body.contains("Partner agreement expired on"));
+    }
+}
+
+#[tokio::test]
+async fn a_logo_is_cached_for_ever_at_its_versioned_address_and_never_runs_as_a_document() {
+    for t in each_app().await {
+        let slug = t.slugs_with_status("active").await.remove(0);
+        let landing = t.get("/").await.body;
+        let marker = format!("/partners/{slug}/logo?v=");
+        let start = landing.find(&marker).expect("logo on the wall");
+        let versioned: String = landing[start..].chars().take_while(|c| *c != '"').collect();
+
+        let answer = t.get(&versioned).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert_eq!(answer.headers[header::CONTENT_TYPE], "image/svg+xml");
+        assert_eq!(answer.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        assert!(answer.headers[header::CONTENT_SECURITY_POLICY].to_str().expect("ascii").contains("sandbox"));
+        assert!(answer.body.starts_with("<svg"));
+        let etag = answer.headers[header::ETAG].to_str().expect("ascii").to_owned();
+
+        let unversioned = t.get(&format!("/partners/{slug}/logo")).await;
+        assert_eq!(unversioned.headers[header::CACHE_CONTROL], "public, max-age=300");
+        let stale = t.get(&format!("/partners/{slug}/logo?v=000000000000")).await;
+        assert_eq!(stale.headers[header::CACHE_CONTROL], "public, max-age=300");
+
+        let revalidated = t.request(Method::GET, &versioned, &[(header::IF_NONE_MATCH, &etag)]).await;
+        assert_eq!(revalidated.status, StatusCode::NOT_MODIFIED);
+        assert!(revalidated.body.is_empty());
+    }
+}
+
+#[tokio::test]
+async fn assets_are_versioned_cached_and_compressed() {
+    let t = each_app().await.remove(0);
+    let page = t.get("/").await.body;
+    let start = page.find("/assets/site.css?v=").expect("stylesheet link");
+    let href: String = page[start..].chars().take_while(|c| *c != '"').collect();
+    let css = t.get(&href).await;
+    assert_eq!(css.status, StatusCode::OK);
+    assert_eq!(css.headers[header::CONTENT_TYPE], "text/css; charset=utf-8");
+    assert_eq!(css.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    let gz = t.request(Method::GET, &href, &[(header::ACCEPT_ENCODING, "gzip")]).await;
+    assert_eq!(gz.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(t.get("/assets/nothing.js").await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_head_request_is_answered_without_a_body() {
+    let t = each_app().await.remove(0);
+    let answer = t.request(Method::HEAD, "/partners", &[]).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert!(answer.body.is_empty());
+}
+
+#[tokio::test]
+async fn a_news_post_renders_its_markdown_and_names_its_partners() {
+    for t in each_app().await {
+        let mut conn = t.db.db.read().await.expect("conn");
+        let (slug, title): (String, String) = sqlx::query_as(
+            "select p.slug, p.title from posts p join post_partners pp on pp.post_id = p.id where p.kind = 'announcement' \
+             order by p.slug limit 1",
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .expect("an announcement about a partner");
+        drop(conn);
+        let answer = t.get(&format!("/news/{slug}")).await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains(&html(&title)));
+        assert!(answer.body.contains("<p>"), "the body is rendered Markdown");
+        assert!(answer.body.contains("Partners in this story"));
+        assert_eq!(t.get("/news/no-such-post").await.status, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn partner_text_with_script_is_shown_inert() {
+    let t = each_app().await.remove(0);
+    let slug = t.slugs_with_status("active").await.remove(0);
+    let mut conn = t.db.db.read().await.expect("conn");
+    sqlx::query(
+        "update organizations set long_description = $1, short_description = $2 where slug = $3",
+    )
+    .bind("Hello <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)>")
+    .bind("<b>bold</b> & \"quoted\"")
+    .bind(&slug)
+    .execute(&mut *conn)
+    .await
+    .expect("update");
+    drop(conn);
+    let body = t.get(&format!("/partners/{slug}")).await.body;
+    assert!(!body.contains("<script>alert"), "no script element");
+    assert!(!body.contains("javascript:"), "no javascript: link");
+    assert!(!body.contains("onerror"), "no event handler");
+    assert!(body.contains(&html("<b>bold</b> & \"quoted\"")), "plain text is escaped");
+}
+
+#[tokio::test]
+async fn the_health_check_names_the_database_it_reached() {
+    for t in each_app().await {
+        let answer = t.get("/healthz").await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let json: serde_json::Value = serde_json::from_str(&answer.body).expect("json");
+        assert_eq!(json["status"], "ok");
+        assert_eq!(json["database"], t.db.backend().name());
+    }
+}
+
+#[tokio::test]
+async fn the_health_check_says_unavailable_when_the_database_is_gone() {
+    let t = each_app().await.remove(0);
+    t.db.db.close().await;
+    let answer = t.get("/healthz").await;
+    assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+    let page = t.get("/partners").await;
+    assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "a page fails cleanly, not with a 500");
+    assert!(page.headers.contains_key(header::RETRY_AFTER));
+}

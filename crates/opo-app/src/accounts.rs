@@ -1,11 +1,12 @@
 //! Accounts: adding people with a role, listing them.
 
-use crate::{Actor, App, AppError};
-use opo_domain::accounts::Role;
+use crate::{Actor, App, AppError, notifications, secrets};
+use opo_domain::accounts::{AccountStatus, Role};
 use opo_domain::partners::FieldError;
 use opo_domain::text::{self, EmailAddress};
-use opo_store::accounts::{self as store, User};
-use opo_store::{StoreError, audit, partners};
+use opo_store::accounts as store;
+pub use opo_store::accounts::User;
+use opo_store::{StoreError, Tx, audit, notifications as outbox, partners, sessions};
 
 /// What is needed to add an account, as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -17,7 +18,8 @@ pub struct AddUser {
     pub organization: Option<String>,
 }
 
-/// Adds an account and records who added it. Returns the new account's id.
+/// Adds an account, records who added it, and sends the person an invitation with a first sign-in
+/// link. Returns the new account's id.
 pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, AppError> {
     let mut errors = Vec::new();
     let email = EmailAddress::parse(&input.email)
@@ -59,11 +61,85 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
         StoreError::Duplicate(_) => AppError::invalid("email", format!("an account for {email} already exists")),
         other => other.into(),
     })?;
+    let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
+    let expires = now + app.settings.invitation_lifetime;
+    sessions::insert_login_token(&mut tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
+    let inviter = if actor.user_id.is_some() { actor.label.as_str() } else { "The secretariat" };
+    let message =
+        notifications::invitation(app, email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;
+    outbox::enqueue(&mut tx, &message, now).await?;
     let mut entry = actor.entry("account.added", "user", id);
     entry.after_json = Some(serde_json::json!({ "role": role.key(), "organization": organization }).to_string());
     audit::record(&mut tx, &entry, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(id)
+}
+
+async fn existing(tx: &mut Tx, id: i64) -> Result<User, AppError> {
+    store::find_by_id(tx, id).await?.ok_or(AppError::NotFound("account"))
+}
+
+/// Gives an account another role (and, for a partner contact, its organization). Its sessions end, so
+/// the new role applies at once.
+pub async fn change_role(
+    app: &App,
+    id: i64,
+    role: &str,
+    organization: Option<&str>,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let role = Role::parse(role).map_err(|e| AppError::invalid("role", e))?;
+    let organization = organization.map(str::trim).filter(|s| !s.is_empty());
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = existing(&mut tx, id).await?;
+    if actor.user_id == Some(id) && role != before.role {
+        return Err(AppError::Forbidden("you cannot change your own role; ask another administrator".to_owned()));
+    }
+    let organization_id = match (role.belongs_to_organization(), organization) {
+        (true, Some(slug)) => Some(
+            partners::id_by_slug(&mut tx, slug)
+                .await?
+                .ok_or_else(|| AppError::invalid("organization", format!("there is no organization \"{slug}\"")))?,
+        ),
+        (true, None) => return Err(AppError::invalid("organization", "a partner contact belongs to an organization: name it")),
+        (false, _) => None,
+    };
+    store::set_role(&mut tx, id, role, organization_id, now).await?;
+    sessions::delete_for_user(&mut tx, id).await?;
+    let mut entry = actor.entry("account.role-changed", "user", id);
+    entry.before_json =
+        Some(serde_json::json!({ "role": before.role.key(), "organization": before.organization_slug }).to_string());
+    entry.after_json = Some(serde_json::json!({ "role": role.key(), "organization": organization }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Deactivates an account (ending its sessions) or activates it again.
+pub async fn set_active(app: &App, id: i64, active: bool, actor: &Actor) -> Result<(), AppError> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let before = existing(&mut tx, id).await?;
+    if actor.user_id == Some(id) && !active {
+        return Err(AppError::Forbidden("you cannot deactivate your own account".to_owned()));
+    }
+    let status = if active { AccountStatus::Active } else { AccountStatus::Deactivated };
+    store::set_status(&mut tx, id, status, now).await?;
+    if !active {
+        sessions::delete_for_user(&mut tx, id).await?;
+    }
+    let mut entry = actor.entry(if active { "account.activated" } else { "account.deactivated" }, "user", id);
+    entry.before_json = Some(serde_json::json!({ "status": before.status.key() }).to_string());
+    entry.after_json = Some(serde_json::json!({ "status": status.key() }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+pub async fn find(app: &App, id: i64) -> Result<User, AppError> {
+    let mut conn = app.db.read().await?;
+    store::find_by_id(&mut conn, id).await?.ok_or(AppError::NotFound("account"))
 }
 
 pub async fn list(app: &App) -> Result<Vec<User>, AppError> {

@@ -14,6 +14,18 @@ pub enum AppError {
     /// The change clashes with what is stored.
     #[error("{0}")]
     Conflict(String),
+    /// Too many attempts; the caller may try again after this many seconds.
+    #[error("too many attempts; try again in {retry_after} seconds")]
+    RateLimited { retry_after: u64 },
+    /// The person could not be recognized: a used or expired link, a wrong password.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The person is known, and not allowed to do this.
+    #[error("{0}")]
+    Forbidden(String),
+    /// Something that should not fail did (a template, the system's random numbers).
+    #[error("internal error: {0}")]
+    Internal(String),
     /// The database could not be reached; worth retrying later.
     #[error("the database is unavailable")]
     Unavailable(#[source] StoreError),

@@ -3,30 +3,41 @@
 //! Reads return view models with vocabulary labels already resolved, ready for any surface.
 
 pub mod accounts;
+pub mod audit;
+pub mod dashboard;
 pub mod demo;
 mod error;
 pub mod landing;
+pub mod mailer;
+pub mod notifications;
 pub mod partners;
 pub mod posts;
+pub mod rate_limits;
+pub mod secrets;
+pub mod sessions;
+mod settings;
 pub mod setup;
+pub mod worker;
 
 pub use error::AppError;
+pub use settings::Settings;
 
 use opo_domain::clock::Clock;
 use opo_store::Db;
 use opo_store::audit::AuditEntry;
 use std::sync::Arc;
 
-/// Everything a use case needs: the database and the clock.
+/// Everything a use case needs: the database, the clock and the settings.
 #[derive(Debug, Clone)]
 pub struct App {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
+    pub settings: Arc<Settings>,
 }
 
 impl App {
-    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
-        Self { db, clock }
+    pub fn new(db: Db, clock: Arc<dyn Clock>, settings: Settings) -> Self {
+        Self { db, clock, settings: Arc::new(settings) }
     }
 }
 
@@ -42,6 +53,11 @@ impl Actor {
     /// A change made from the command line by the operator of the machine.
     pub fn cli() -> Self {
         Self { user_id: None, label: "cli".to_owned(), ip: String::new() }
+    }
+
+    /// A signed-in person, seen from `ip`.
+    pub fn user(user: &opo_store::accounts::User, ip: &str) -> Self {
+        Self { user_id: Some(user.id), label: user.email.clone(), ip: ip.to_owned() }
     }
 
     /// A change the service makes by itself (start-up, scheduled work).
@@ -62,3 +78,6 @@ impl Actor {
         }
     }
 }
+
+#[cfg(feature = "testing")]
+pub mod testing;

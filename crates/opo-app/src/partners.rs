@@ -143,3 +143,29 @@ pub async fn logo(app: &App, slug: &str) -> Result<Logo, AppError> {
     let mut conn = app.db.read().await?;
     store::find_logo(&mut conn, slug).await?.ok_or(AppError::NotFound("logo"))
 }
+
+/// An organization's record as its own contacts and the staff see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub id: i64,
+    pub card: Card,
+    pub contacts: Vec<opo_store::partners::Contact>,
+    pub agreement: Option<opo_store::agreements::SignatureSummary>,
+    pub application: Option<(opo_domain::applications::Stage, time::OffsetDateTime)>,
+}
+
+/// The record of the organization with this slug, in any status. Who may see it is the caller's
+/// question (the policy's `ViewOrganizationRecord`).
+pub async fn record(app: &App, slug: &str) -> Result<Record, AppError> {
+    let mut conn = app.db.read().await?;
+    let found = store::find_profile(&mut conn, slug).await?.ok_or(AppError::NotFound("organization"))?;
+    let id = found.card.id;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    Ok(Record {
+        id,
+        card: vocabularies.card(found.card),
+        contacts: store::contacts(&mut conn, id).await?,
+        agreement: opo_store::agreements::latest_for(&mut conn, id).await?,
+        application: opo_store::applications::latest_for(&mut conn, id).await?,
+    })
+}

@@ -1,7 +1,7 @@
 //! The use cases against real databases, SQLite and PostgreSQL.
 
 use opo_app::accounts::{self, AddUser};
-use opo_app::{Actor, App, AppError, demo, partners, setup};
+use opo_app::{Actor, App, AppError, Settings, demo, partners, setup};
 use opo_domain::clock::ManualClock;
 use opo_domain::taxonomy::Vocabulary;
 use opo_store::testing::{self, TestDb};
@@ -11,7 +11,7 @@ use time::macros::datetime;
 async fn each_app() -> Vec<(App, TestDb)> {
     let mut apps = Vec::new();
     for t in testing::each_backend().await {
-        let app = App::new(t.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))));
+        let app = App::new(t.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
         setup::prepare(&app).await.expect("prepare");
         apps.push((app, t));
     }

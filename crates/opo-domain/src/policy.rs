@@ -1,5 +1,5 @@
-//! The authorization policy: which role may take which action. Every route of the web layer names the
-//! action it performs, and this table alone decides who may perform it.
+//! The authorization policy: which role may take which action, and on whose objects. Every route of
+//! the web layer names the action it performs, and this table alone decides who may perform it.
 
 use crate::accounts::Role;
 
@@ -24,24 +24,108 @@ impl Actor {
 /// What a route does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    /// Read the public site: landing page, directory, profiles, logos.
+    /// Read the public site: landing page, directory, profiles, logos, news.
     ViewPublicSite,
     /// Read static assets (styles, scripts, icons).
     ViewAssets,
     /// Ask whether the service is alive.
     CheckHealth,
+    /// Ask for a sign-in link, use one, or sign in with a password.
+    SignIn,
+    SignOut,
+    /// See one's own account and set its password.
+    ManageOwnAccount,
+    /// The home page of a partner contact.
+    ViewPortal,
+    /// The record of an organization: contacts, agreement, application.
+    ViewOrganizationRecord,
+    /// The home page of a committee member.
+    ViewCommitteeHome,
+    /// The home page of the secretariat.
+    ViewSecretariatHome,
+    ViewAuditLog,
+    /// List, invite, change the role of, deactivate and reactivate accounts.
+    ManageAccounts,
+    /// See the e-mail outbox and retry failed messages.
+    ManageOutbox,
 }
 
 impl Action {
-    pub const ALL: [Action; 3] = [Self::ViewPublicSite, Self::ViewAssets, Self::CheckHealth];
+    pub const ALL: [Action; 13] = [
+        Self::ViewPublicSite,
+        Self::ViewAssets,
+        Self::CheckHealth,
+        Self::SignIn,
+        Self::SignOut,
+        Self::ManageOwnAccount,
+        Self::ViewPortal,
+        Self::ViewOrganizationRecord,
+        Self::ViewCommitteeHome,
+        Self::ViewSecretariatHome,
+        Self::ViewAuditLog,
+        Self::ManageAccounts,
+        Self::ManageOutbox,
+    ];
 }
 
-/// Whether `actor` may take `action`.
-pub fn allows(actor: Actor, action: Action) -> bool {
-    match action {
-        Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth => {
-            matches!(actor, Actor::Anonymous | Actor::Signed(_))
+/// How far a permission reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Reach {
+    /// Not at all.
+    None,
+    /// Only objects of the actor's own organization.
+    Own,
+    /// Every object.
+    All,
+}
+
+/// The policy table: how far `actor` may take `action`.
+pub fn reach(actor: Actor, action: Action) -> Reach {
+    use Action::*;
+    use Reach::{All, None, Own};
+    use Role::*;
+    let role = match actor {
+        Actor::Anonymous => {
+            return match action {
+                ViewPublicSite | ViewAssets | CheckHealth | SignIn => All,
+                _ => None,
+            };
         }
+        Actor::Signed(role) => role,
+    };
+    match (action, role) {
+        (ViewPublicSite | ViewAssets | CheckHealth | SignIn | SignOut | ManageOwnAccount, _) => All,
+        (ViewPortal, PartnerContact) => All,
+        (ViewOrganizationRecord, PartnerContact) => Own,
+        (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
+        (ViewCommitteeHome, Committee | Admin) => All,
+        (ViewSecretariatHome | ViewAuditLog, Secretariat | Admin) => All,
+        (ManageAccounts | ManageOutbox, Admin) => All,
+        _ => None,
+    }
+}
+
+/// Whether `actor` may take `action` at all (on some object).
+pub fn allows(actor: Actor, action: Action) -> bool {
+    reach(actor, action) != Reach::None
+}
+
+/// Whether `actor`, who belongs to `actor_org` (if any), may take `action` on an object of `object_org`.
+pub fn allows_on(actor: Actor, actor_org: Option<i64>, action: Action, object_org: i64) -> bool {
+    match reach(actor, action) {
+        Reach::All => true,
+        Reach::Own => actor_org == Some(object_org),
+        Reach::None => false,
+    }
+}
+
+/// The page a person lands on after signing in.
+pub fn home(role: Role) -> &'static str {
+    match role {
+        Role::PartnerContact => "/portal",
+        Role::Committee => "/committee",
+        Role::Secretariat => "/secretariat",
+        Role::Admin => "/admin",
     }
 }
 
@@ -50,11 +134,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn everyone_may_read_the_public_site_and_its_assets() {
+    fn everyone_may_read_the_public_site_and_sign_in() {
         for actor in Actor::ALL {
-            for action in Action::ALL {
+            for action in [Action::ViewPublicSite, Action::ViewAssets, Action::CheckHealth, Action::SignIn] {
                 assert!(allows(actor, action), "{actor:?} {action:?}");
             }
+        }
+    }
+
+    #[test]
+    fn an_anonymous_visitor_may_do_nothing_else() {
+        for action in Action::ALL {
+            let public = matches!(action, Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn);
+            assert_eq!(allows(Actor::Anonymous, action), public, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn a_partner_contact_sees_only_its_own_organization() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        assert!(allows_on(partner, Some(7), Action::ViewOrganizationRecord, 7));
+        assert!(!allows_on(partner, Some(7), Action::ViewOrganizationRecord, 8));
+        assert!(!allows_on(partner, None, Action::ViewOrganizationRecord, 8));
+        assert!(allows_on(Actor::Signed(Role::Secretariat), None, Action::ViewOrganizationRecord, 8));
+    }
+
+    #[test]
+    fn only_admins_manage_accounts_and_the_outbox() {
+        for actor in Actor::ALL {
+            let admin = actor == Actor::Signed(Role::Admin);
+            assert_eq!(allows(actor, Action::ManageAccounts), admin, "{actor:?}");
+            assert_eq!(allows(actor, Action::ManageOutbox), admin, "{actor:?}");
+        }
+    }
+
+    #[test]
+    fn every_role_has_a_home_it_may_open() {
+        let home_action = |role| match role {
+            Role::PartnerContact => Action::ViewPortal,
+            Role::Committee => Action::ViewCommitteeHome,
+            Role::Secretariat => Action::ViewSecretariatHome,
+            Role::Admin => Action::ManageAccounts,
+        };
+        for role in Role::ALL {
+            assert!(allows(Actor::Signed(role), home_action(role)), "{role:?}");
+            assert!(home(role).starts_with('/'));
         }
     }
 }

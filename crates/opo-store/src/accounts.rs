@@ -1,9 +1,10 @@
 //! People who can sign in.
 
-use crate::{Conn, StoreError, format_ts};
+use crate::{Conn, StoreError, format_ts, parse_ts};
 use opo_domain::accounts::{AccountStatus, Role};
 use opo_domain::text::EmailAddress;
 use sqlx::Row;
+use sqlx::any::AnyRow;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,8 +13,32 @@ pub struct User {
     pub email: String,
     pub display_name: String,
     pub role: Role,
+    pub organization_id: Option<i64>,
     pub organization_slug: Option<String>,
     pub status: AccountStatus,
+    pub has_password: bool,
+    pub last_sign_in_at: Option<OffsetDateTime>,
+}
+
+/// The columns [`user_from_row`] reads; the query must join `organizations o` on the user's organization.
+pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.organization_id, u.status, \
+     u.last_sign_in_at, case when u.password_hash is null then 0 else 1 end as has_password, o.slug as organization_slug";
+
+pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
+    let role: String = row.try_get("role")?;
+    let status: String = row.try_get("status")?;
+    let last: Option<String> = row.try_get("last_sign_in_at")?;
+    Ok(User {
+        id: row.try_get("id")?,
+        email: row.try_get("email")?,
+        display_name: row.try_get("display_name")?,
+        role: Role::parse(&role).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+        organization_id: row.try_get("organization_id")?,
+        organization_slug: row.try_get("organization_slug")?,
+        status: AccountStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?,
+        has_password: row.try_get::<i64, _>("has_password")? == 1,
+        last_sign_in_at: last.as_deref().map(parse_ts).transpose()?,
+    })
 }
 
 pub async fn insert(
@@ -41,26 +66,79 @@ pub async fn insert(
 
 /// Every account, by e-mail address.
 pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
-    sqlx::query(
-        "select u.id, u.email, u.display_name, u.role, u.status, o.slug from users u \
-         left join organizations o on o.id = u.organization_id order by lower(u.email)",
-    )
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let role: String = row.try_get("role")?;
-        let status: String = row.try_get("status")?;
-        Ok(User {
-            id: row.try_get("id")?,
-            email: row.try_get("email")?,
-            display_name: row.try_get("display_name")?,
-            role: Role::parse(&role).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-            organization_slug: row.try_get("slug")?,
-            status: AccountStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?,
-        })
-    })
-    .collect()
+    let sql = format!(
+        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id order by lower(u.email)"
+    );
+    sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect()
+}
+
+pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, StoreError> {
+    let sql = format!("select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id where u.id = $1");
+    sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?.as_ref().map(user_from_row).transpose()
+}
+
+/// The account with this address, whatever the letter case.
+pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, StoreError> {
+    let sql = format!(
+        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id \
+         where lower(u.email) = lower($1)"
+    );
+    sqlx::query(&sql).bind(email.trim()).fetch_optional(&mut *conn).await?.as_ref().map(user_from_row).transpose()
+}
+
+/// The stored password hash of an account, if it has set a password.
+pub async fn password_hash(conn: &mut Conn, id: i64) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar::<_, Option<String>>("select password_hash from users where id = $1")
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .flatten())
+}
+
+pub async fn set_password_hash(conn: &mut Conn, id: i64, hash: &str, now: OffsetDateTime) -> Result<(), StoreError> {
+    sqlx::query("update users set password_hash = $1, updated_at = $2 where id = $3")
+        .bind(hash)
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_role(
+    conn: &mut Conn,
+    id: i64,
+    role: Role,
+    organization_id: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("update users set role = $1, organization_id = $2, updated_at = $3 where id = $4")
+        .bind(role.key())
+        .bind(organization_id)
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn set_status(conn: &mut Conn, id: i64, status: AccountStatus, now: OffsetDateTime) -> Result<(), StoreError> {
+    sqlx::query("update users set status = $1, updated_at = $2 where id = $3")
+        .bind(status.key())
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+pub async fn record_sign_in(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
+    sqlx::query("update users set last_sign_in_at = $1, updated_at = $1 where id = $2")
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn count(conn: &mut Conn) -> Result<i64, StoreError> {

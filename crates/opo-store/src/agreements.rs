@@ -64,3 +64,35 @@ pub async fn insert_signature(conn: &mut Conn, sig: &NewSignature, now: OffsetDa
     .fetch_one(&mut *conn)
     .await?)
 }
+
+/// The latest signature of an organization, as its record shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignatureSummary {
+    pub template_version: String,
+    pub signer_name: String,
+    pub signer_title: String,
+    pub signed_at: OffsetDateTime,
+    pub expires_on: Date,
+}
+
+pub async fn latest_for(conn: &mut Conn, organization_id: i64) -> Result<Option<SignatureSummary>, StoreError> {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "select t.version, a.signer_name, a.signer_title, a.signed_at, a.expires_on from agreements a \
+         join agreement_templates t on t.id = a.template_id where a.organization_id = $1 \
+         order by a.signed_at desc, a.id desc limit 1",
+    )
+    .bind(organization_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let signed: String = row.try_get("signed_at")?;
+    let expires: String = row.try_get("expires_on")?;
+    Ok(Some(SignatureSummary {
+        template_version: row.try_get("version")?,
+        signer_name: row.try_get("signer_name")?,
+        signer_title: row.try_get("signer_title")?,
+        signed_at: crate::parse_ts(&signed)?,
+        expires_on: crate::parse_date(&expires)?,
+    }))
+}

@@ -44,3 +44,18 @@ pub async fn count_by_stage(conn: &mut Conn) -> Result<Vec<(Stage, i64)>, StoreE
     counts.sort_by_key(|(stage, _)| Stage::ALL.iter().position(|s| s == stage));
     Ok(counts)
 }
+
+/// The newest application of an organization: its stage and since when.
+pub async fn latest_for(conn: &mut Conn, organization_id: i64) -> Result<Option<(Stage, OffsetDateTime)>, StoreError> {
+    let row = sqlx::query(
+        "select stage, stage_entered_at from applications where organization_id = $1 order by created_at desc, id desc limit 1",
+    )
+    .bind(organization_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let key: String = row.try_get("stage")?;
+    let entered: String = row.try_get("stage_entered_at")?;
+    let stage = Stage::parse(&key).ok_or_else(|| StoreError::Corrupt(format!("stage {key:?}")))?;
+    Ok(Some((stage, crate::parse_ts(&entered)?)))
+}

@@ -44,31 +44,66 @@ pub async fn record(conn: &mut Conn, entry: &AuditEntry, at: OffsetDateTime) -> 
     Ok(())
 }
 
+/// Which entries to show; empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Part of the actor's label (an e-mail address, `cli`, `system`).
+    pub actor: String,
+    /// The start of the action, such as `account.` or `account.added`.
+    pub action: String,
+    pub subject_type: String,
+    pub from: Option<OffsetDateTime>,
+    pub until: Option<OffsetDateTime>,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+fn from_row(row: &sqlx::any::AnyRow) -> Result<RecordedEntry, StoreError> {
+    let at: String = row.try_get("at")?;
+    Ok(RecordedEntry {
+        at: parse_ts(&at)?,
+        entry: AuditEntry {
+            actor_user_id: row.try_get("actor_user_id")?,
+            actor_label: row.try_get("actor_label")?,
+            action: row.try_get("action")?,
+            subject_type: row.try_get("subject_type")?,
+            subject_id: row.try_get("subject_id")?,
+            ip: row.try_get("ip")?,
+            before_json: row.try_get("before_json")?,
+            after_json: row.try_get("after_json")?,
+        },
+    })
+}
+
+const COLUMNS: &str = "at, actor_user_id, actor_label, action, subject_type, subject_id, ip, before_json, after_json";
+
 /// The newest entries first.
 pub async fn recent(conn: &mut Conn, limit: i64) -> Result<Vec<RecordedEntry>, StoreError> {
-    sqlx::query(
-        "select at, actor_user_id, actor_label, action, subject_type, subject_id, ip, before_json, after_json \
-         from audit_log order by at desc, id desc limit $1",
-    )
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|row| {
-        let at: String = row.try_get("at")?;
-        Ok(RecordedEntry {
-            at: parse_ts(&at)?,
-            entry: AuditEntry {
-                actor_user_id: row.try_get("actor_user_id")?,
-                actor_label: row.try_get("actor_label")?,
-                action: row.try_get("action")?,
-                subject_type: row.try_get("subject_type")?,
-                subject_id: row.try_get("subject_id")?,
-                ip: row.try_get("ip")?,
-                before_json: row.try_get("before_json")?,
-                after_json: row.try_get("after_json")?,
-            },
-        })
-    })
-    .collect()
+    search(conn, &AuditFilter { limit, ..AuditFilter::default() }).await
+}
+
+/// The entries that match every filter that is set, newest first.
+pub async fn search(conn: &mut Conn, filter: &AuditFilter) -> Result<Vec<RecordedEntry>, StoreError> {
+    // Each filter is always bound; an empty one matches everything, so the SQL stays one fixed text.
+    let sql = format!(
+        "select {COLUMNS} from audit_log \
+         where ($1 = '' or lower(actor_label) like '%' || lower($1) || '%') \
+         and ($2 = '' or action like $2 || '%') \
+         and ($3 = '' or subject_type = $3) \
+         and ($4 = '' or at >= $4) and ($5 = '' or at < $5) \
+         order by at desc, id desc limit $6 offset $7"
+    );
+    sqlx::query(&sql)
+        .bind(&filter.actor)
+        .bind(&filter.action)
+        .bind(&filter.subject_type)
+        .bind(filter.from.map(format_ts).unwrap_or_default())
+        .bind(filter.until.map(format_ts).unwrap_or_default())
+        .bind(filter.limit.clamp(1, 500))
+        .bind(filter.offset.max(0))
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(from_row)
+        .collect()
 }

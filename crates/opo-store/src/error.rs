@@ -20,11 +20,11 @@ pub enum StoreError {
 
 impl From<sqlx::Error> for StoreError {
     fn from(err: sqlx::Error) -> Self {
-        if let sqlx::Error::Database(db) = &err {
-            if db.is_unique_violation() {
-                let what = db.constraint().map(str::to_owned).unwrap_or_else(|| unique_target(db.message()));
-                return Self::Duplicate(what);
-            }
+        if let sqlx::Error::Database(db) = &err
+            && db.is_unique_violation()
+        {
+            let what = db.constraint().map(str::to_owned).unwrap_or_else(|| unique_target(db.message()));
+            return Self::Duplicate(what);
         }
         Self::Database(err)
     }

@@ -11,8 +11,11 @@ pub mod applications;
 pub mod audit;
 mod db;
 mod error;
+pub mod notifications;
 pub mod partners;
 pub mod posts;
+pub mod rate_limits;
+pub mod sessions;
 pub mod taxonomy;
 mod timefmt;
 

@@ -388,3 +388,33 @@ pub async fn set_status(
     .await?;
     Ok(())
 }
+
+/// A contact as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact {
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub is_mail_poc: bool,
+}
+
+/// The contacts of an organization, its mail point of contact first.
+pub async fn contacts(conn: &mut Conn, organization_id: i64) -> Result<Vec<Contact>, StoreError> {
+    sqlx::query(
+        "select name, email, title, is_mail_poc from contacts where organization_id = $1 \
+         order by is_mail_poc desc, lower(name)",
+    )
+    .bind(organization_id)
+    .fetch_all(&mut *conn)
+    .await?
+    .iter()
+    .map(|r| {
+        Ok(Contact {
+            name: r.try_get("name")?,
+            email: r.try_get("email")?,
+            title: r.try_get("title")?,
+            is_mail_poc: r.try_get::<i64, _>("is_mail_poc")? == 1,
+        })
+    })
+    .collect()
+}

@@ -20,7 +20,7 @@ where
         } else if actor == Actor::Anonymous {
             Err(WebError::SignInRequired)
         } else {
-            Err(WebError::Forbidden)
+            Err(WebError::Forbidden("your role does not allow this".to_owned()))
         }
     }))
 }

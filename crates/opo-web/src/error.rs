@@ -15,8 +15,14 @@ pub enum WebError {
     BadRequest(String),
     #[error("sign in to see this page")]
     SignInRequired,
-    #[error("your role does not allow this")]
-    Forbidden,
+    #[error("{0}")]
+    Forbidden(String),
+    #[error("this request did not come from a page of this site")]
+    CrossSite,
+    #[error("{0}")]
+    Unauthenticated(String),
+    #[error("too many attempts")]
+    TooManyRequests { retry_after: u64 },
     #[error("{0}")]
     Conflict(String),
     #[error("the service is briefly unavailable")]
@@ -38,6 +44,10 @@ impl From<AppError> for WebError {
                 Self::Unavailable
             }
             AppError::Store(cause) => Self::Internal(cause.to_string()),
+            AppError::RateLimited { retry_after } => Self::TooManyRequests { retry_after },
+            AppError::Unauthenticated(message) => Self::Unauthenticated(message),
+            AppError::Forbidden(message) => Self::Forbidden(message),
+            AppError::Internal(cause) => Self::Internal(cause),
         }
     }
 }
@@ -55,6 +65,7 @@ struct ErrorPage {
     status: u16,
     heading: &'static str,
     message: String,
+    sign_in: bool,
 }
 
 impl WebError {
@@ -62,8 +73,9 @@ impl WebError {
         match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
-            Self::SignInRequired => StatusCode::UNAUTHORIZED,
-            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::SignInRequired | Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
+            Self::Forbidden(_) | Self::CrossSite => StatusCode::FORBIDDEN,
+            Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -75,7 +87,9 @@ impl WebError {
             Self::NotFound(_) => "Page not found",
             Self::BadRequest(_) => "This request cannot be answered",
             Self::SignInRequired => "Please sign in",
-            Self::Forbidden => "Not allowed",
+            Self::Unauthenticated(_) => "Sign-in did not work",
+            Self::Forbidden(_) | Self::CrossSite => "Not allowed",
+            Self::TooManyRequests { .. } => "Too many attempts",
             Self::Conflict(_) => "This clashes with what is already there",
             Self::Unavailable => "Back in a moment",
             Self::Internal(_) => "Something went wrong on our side",
@@ -88,6 +102,9 @@ impl WebError {
             Self::BadRequest(problem) => format!("Please check the address: {problem}."),
             Self::Internal(_) => "The problem has been logged. Please try again in a little while.".to_owned(),
             Self::Unavailable => "The service cannot reach its database right now. Please try again in a minute.".to_owned(),
+            Self::TooManyRequests { retry_after } => {
+                format!("Please wait {} before trying again.", crate::format::wait(*retry_after))
+            }
             other => format!("{}.", capitalize(&other.to_string())),
         }
     }
@@ -109,11 +126,17 @@ impl IntoResponse for WebError {
             status: status.as_u16(),
             heading: self.heading(),
             message: self.message(),
+            sign_in: matches!(self, Self::SignInRequired | Self::Unauthenticated(_)),
         };
         let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), self.heading()));
         let mut response = (status, Html(body)).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+        let retry_after = match &self {
+            Self::Unavailable => Some(30),
+            Self::TooManyRequests { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
         }
         response
     }

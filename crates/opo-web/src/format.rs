@@ -22,9 +22,23 @@ pub(crate) fn iso_date(date: Date) -> String {
     format!("{:04}-{:02}-{:02}", date.year(), u8::from(date.month()), date.day())
 }
 
+/// Reads "2029-03-10".
+pub(crate) fn parse_iso_date(text: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(text, time::macros::format_description!("[year]-[month]-[day]"))
+}
+
 /// "1 partner", "3 partners"
 pub(crate) fn count(n: i64, one: &str, many: &str) -> String {
     if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// "3 minutes", "45 seconds"
+pub(crate) fn wait(seconds: u64) -> String {
+    if seconds >= 90 {
+        count(i64::try_from(seconds.div_ceil(60)).unwrap_or(i64::MAX), "minute", "minutes")
+    } else {
+        count(i64::try_from(seconds).unwrap_or(i64::MAX), "second", "seconds")
+    }
 }
 
 #[cfg(test)]
@@ -45,5 +59,7 @@ mod tests {
         assert_eq!(count(1, "partner", "partners"), "1 partner");
         assert_eq!(count(0, "partner", "partners"), "0 partners");
         assert_eq!(count(31, "partner", "partners"), "31 partners");
+        assert_eq!(wait(45), "45 seconds");
+        assert_eq!(wait(600), "10 minutes");
     }
 }

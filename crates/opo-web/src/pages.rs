@@ -1,7 +1,12 @@
 //! Handlers and their page structs, one module per part of the site.
 
+pub(crate) mod account;
+pub(crate) mod admin;
+pub(crate) mod auth;
 pub(crate) mod health;
 pub(crate) mod landing;
 pub(crate) mod layout;
 pub(crate) mod news;
 pub(crate) mod partners;
+pub(crate) mod portal;
+pub(crate) mod staff;

@@ -2,7 +2,7 @@
 //! no route escapes the authorization policy; tests walk the same table.
 
 use crate::authz::guard;
-use crate::pages::{health, landing, news, partners};
+use crate::pages::{account, admin, auth, health, landing, news, partners, portal, staff};
 use crate::{AppState, assets, error};
 use axum::Router;
 use axum::handler::Handler;
@@ -33,6 +33,16 @@ impl Routes {
         self.router = self.router.route(path, guard(on(MethodFilter::GET, handler), action));
         self
     }
+
+    fn post<H, T>(mut self, path: &'static str, action: Action, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        self.table.push(RouteEntry { method: "POST", path, action });
+        self.router = self.router.route(path, guard(on(MethodFilter::POST, handler), action));
+        self
+    }
 }
 
 fn routes() -> Routes {
@@ -44,6 +54,26 @@ fn routes() -> Routes {
         .get("/news/{slug}", Action::ViewPublicSite, news::post_page)
         .get("/assets/{file}", Action::ViewAssets, assets::serve)
         .get("/healthz", Action::CheckHealth, health::check)
+        .get("/sign-in", Action::SignIn, auth::page)
+        .post("/sign-in", Action::SignIn, auth::request_link)
+        .get("/sign-in/link", Action::SignIn, auth::link_page)
+        .post("/sign-in/link", Action::SignIn, auth::use_link)
+        .post("/sign-in/password", Action::SignIn, auth::password)
+        .post("/sign-out", Action::SignOut, auth::sign_out)
+        .get("/account", Action::ManageOwnAccount, account::page)
+        .post("/account/password", Action::ManageOwnAccount, account::set_password)
+        .get("/portal", Action::ViewPortal, portal::home)
+        .get("/portal/organizations/{slug}", Action::ViewOrganizationRecord, portal::organization)
+        .get("/committee", Action::ViewCommitteeHome, staff::committee)
+        .get("/secretariat", Action::ViewSecretariatHome, staff::secretariat)
+        .get("/admin", Action::ManageAccounts, admin::home)
+        .get("/admin/users", Action::ManageAccounts, admin::users)
+        .post("/admin/users", Action::ManageAccounts, admin::invite)
+        .post("/admin/users/{id}/role", Action::ManageAccounts, admin::change_role)
+        .post("/admin/users/{id}/status", Action::ManageAccounts, admin::change_status)
+        .get("/admin/audit", Action::ViewAuditLog, admin::audit)
+        .get("/admin/outbox", Action::ManageOutbox, admin::outbox)
+        .post("/admin/outbox/{id}/retry", Action::ManageOutbox, admin::retry_email)
 }
 
 pub(crate) fn router() -> Router<AppState> {

@@ -4,11 +4,11 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use opo_app::{Actor, App, demo, setup};
+use opo_app::{Actor, App, Settings, demo, setup};
 use opo_domain::clock::ManualClock;
 use opo_domain::policy::{self, Actor as PolicyActor};
 use opo_store::testing::{self, TestDb};
-use opo_web::{WebConfig, build_app, route_table};
+use opo_web::{build_app, route_table};
 use std::sync::Arc;
 use time::macros::datetime;
 use tower::ServiceExt;
@@ -54,10 +54,10 @@ impl TestApp {
 async fn each_app() -> Vec<TestApp> {
     let mut apps = Vec::new();
     for db in testing::each_backend().await {
-        let app = App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))));
+        let app = App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
         setup::prepare(&app).await.expect("prepare");
         demo::load(&app, &Actor::system()).await.expect("demo");
-        apps.push(TestApp { router: build_app(app, WebConfig::default()), db });
+        apps.push(TestApp { router: build_app(app), db });
     }
     apps
 }

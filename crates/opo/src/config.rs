@@ -44,6 +44,9 @@ pub struct Layer {
     /// Database: sqlite://FILE or postgres://USER@HOST:PORT/DB [default: sqlite://data/opo.db]
     #[arg(long, env = "DATABASE_URL", global = true)]
     pub database_url: Option<String>,
+    /// Folder for files the service writes, such as e-mails when no SMTP server is set [default: data]
+    #[arg(long, env = "OPO_DATA_DIR", global = true)]
+    pub data_dir: Option<String>,
     /// Public address of the site, used in links and e-mails [default: http://LISTEN]
     #[arg(long, env = "OPO_BASE_URL", global = true)]
     pub base_url: Option<String>,
@@ -85,6 +88,7 @@ impl Layer {
         Layer {
             listen: self.listen.or(lower.listen),
             database_url: self.database_url.or(lower.database_url),
+            data_dir: self.data_dir.or(lower.data_dir),
             base_url: self.base_url.or(lower.base_url),
             community_name: self.community_name.or(lower.community_name),
             secretariat_email: self.secretariat_email.or(lower.secretariat_email),
@@ -129,6 +133,7 @@ impl fmt::Debug for Smtp {
 pub struct Config {
     pub listen: SocketAddr,
     pub database_url: String,
+    pub data_dir: std::path::PathBuf,
     pub base_url: String,
     pub community_name: String,
     pub secretariat_email: String,
@@ -168,6 +173,7 @@ impl Config {
         let config = Config {
             listen,
             database_url: layer.database_url.unwrap_or_else(|| "sqlite://data/opo.db".to_owned()),
+            data_dir: layer.data_dir.unwrap_or_else(|| "data".to_owned()).into(),
             base_url,
             community_name: layer.community_name.unwrap_or_else(|| "OpenHIE".to_owned()),
             secretariat_email,

@@ -82,7 +82,13 @@ async fn open(config: &Config) -> anyhow::Result<App> {
     let db = Db::connect(&config.database_url)
         .await
         .with_context(|| format!("connecting to {}", config.database_url_redacted()))?;
-    let app = App::new(db, Arc::new(SystemClock));
+    let settings = opo_app::Settings {
+        base_url: config.base_url.clone(),
+        community_name: config.community_name.clone(),
+        secretariat_email: config.secretariat_email.clone(),
+        ..opo_app::Settings::default()
+    };
+    let app = App::new(db, Arc::new(SystemClock), settings);
     opo_app::setup::prepare(&app).await.context("preparing the database")?;
     Ok(app)
 }
@@ -119,7 +125,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         }
         Command::User(UserCommand::List) => {
             let users = opo_app::accounts::list(&app).await?;
-            println!("{:<6} {:<36} {:<12} {:<24} {}", "id", "email", "role", "organization", "name");
+            println!("{:<6} {:<36} {:<12} {:<24} name", "id", "email", "role", "organization");
             for user in &users {
                 println!(
                     "{:<6} {:<36} {:<12} {:<24} {}",
@@ -156,23 +162,49 @@ async fn serve(app: &App, config: &Config) -> anyhow::Result<()> {
         let summary = opo_app::demo::load(app, &Actor::system()).await?;
         tracing::info!(organizations = summary.organizations, "empty database: loaded the demo data set");
     }
-    if config.smtp.is_none() {
-        tracing::info!("no SMTP server configured");
-    }
-    let web = opo_web::WebConfig {
-        base_url: config.base_url.clone(),
-        community_name: config.community_name.clone(),
-        secretariat_email: config.secretariat_email.clone(),
-    };
-    let router = opo_web::build_app(app.clone(), web);
+    let mailer = mailer(config)?;
+    let (stop_worker, stop_signal) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(opo_app::worker::run(app.clone(), mailer, stop_signal));
+    let router = opo_web::build_app(app.clone());
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await
         .with_context(|| format!("listening on {}", config.listen))?;
     tracing::info!(address = %config.listen, database = app.db.backend().name(), "serving");
     println!("OPO Portal is serving {} (listening on {})", config.base_url, config.listen);
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await.context("serving")?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    // Let the worker finish the message it is sending.
+    stop_worker.send(true).ok();
+    worker.await.ok();
     tracing::info!("stopped");
     Ok(())
+}
+
+fn mailer(config: &Config) -> anyhow::Result<opo_app::mailer::Mailer> {
+    use opo_app::mailer::{Mailer, SmtpSecurity, SmtpSettings};
+    Ok(match &config.smtp {
+        Some(smtp) => Mailer::smtp(
+            &SmtpSettings {
+                host: smtp.host.clone(),
+                port: smtp.port,
+                username: smtp.username.clone(),
+                password: smtp.password.clone(),
+                security: match smtp.tls {
+                    config::SmtpTls::None => SmtpSecurity::None,
+                    config::SmtpTls::Starttls => SmtpSecurity::StartTls,
+                    config::SmtpTls::Tls => SmtpSecurity::Tls,
+                },
+            },
+            &smtp.from,
+        )?,
+        None => {
+            let dir = config.data_dir.join("mail");
+            tracing::info!(folder = %dir.display(), "no SMTP server configured: e-mails are written as files");
+            Mailer::files(dir, &config.secretariat_email)?
+        }
+    })
 }
 
 async fn shutdown_signal() {

@@ -3,6 +3,7 @@
 use super::layout::Layout;
 use super::news::PostItem;
 use crate::error::WebError;
+use crate::session::MaybeSession;
 use crate::{AppState, format};
 use askama::Template;
 use axum::extract::State;
@@ -25,9 +26,9 @@ struct LandingPage {
     webinars: Vec<PostItem>,
 }
 
-pub(crate) async fn page(State(state): State<AppState>) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Html<String>, WebError> {
     let landing = opo_app::landing::landing(&state.app).await?;
-    let community = &state.config.community_name;
+    let community = &state.app.settings.community_name;
     let layout = Layout::new(
         &state,
         format!("{community} Partner Organizations"),
@@ -37,7 +38,8 @@ pub(crate) async fn page(State(state): State<AppState>) -> Result<Html<String>, 
         ),
         "/",
     )
-    .in_section("home");
+    .in_section("home")
+    .for_visitor(&visitor);
     let page = LandingPage {
         layout,
         wall: landing

@@ -1,6 +1,13 @@
 //! What every page's frame needs: title, description, canonical address, asset links.
 
+use crate::session::{MaybeSession, Session};
 use crate::{AppState, assets};
+
+/// The signed-in person as the page frame shows them.
+pub(crate) struct NavUser {
+    pub name: String,
+    pub home: &'static str,
+}
 
 pub(crate) struct Layout {
     pub title: String,
@@ -13,22 +20,37 @@ pub(crate) struct Layout {
     pub favicon: String,
     /// Which top navigation entry is current.
     pub section: &'static str,
+    pub user: Option<NavUser>,
 }
 
 impl Layout {
     pub(crate) fn new(state: &AppState, title: impl Into<String>, description: impl Into<String>, path: &str) -> Self {
-        let community = state.config.community_name.clone();
+        let community = state.app.settings.community_name.clone();
         Self {
             title: title.into(),
             description: description.into(),
-            canonical: Some(format!("{}{path}", state.config.base_url)),
+            canonical: Some(format!("{}{path}", state.app.settings.base_url)),
             site_name: format!("{community} Partner Organizations"),
             community,
-            secretariat_email: state.config.secretariat_email.clone(),
+            secretariat_email: state.app.settings.secretariat_email.clone(),
             css: assets::url("site.css"),
             favicon: assets::url("favicon.svg"),
             section: "",
+            user: None,
         }
+    }
+
+    /// Shows who is signed in, with a link home and a way to sign out.
+    pub(crate) fn for_session(mut self, session: Option<&Session>) -> Self {
+        self.user = session.map(|s| NavUser {
+            name: s.user.display_name.clone(),
+            home: opo_domain::policy::home(s.user.role),
+        });
+        self
+    }
+
+    pub(crate) fn for_visitor(self, visitor: &MaybeSession) -> Self {
+        self.for_session(visitor.0.as_ref())
     }
 
     /// The frame of an error page, which is drawn without the site's settings at hand.
@@ -43,6 +65,7 @@ impl Layout {
             css: assets::url("site.css"),
             favicon: assets::url("favicon.svg"),
             section: "",
+            user: None,
         }
     }
 

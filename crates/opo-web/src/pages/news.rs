@@ -2,6 +2,7 @@
 
 use super::layout::Layout;
 use crate::error::WebError;
+use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
 use axum::extract::{Path, State};
@@ -48,10 +49,14 @@ struct PostPage {
     partners: Vec<(String, String)>,
 }
 
-pub(crate) async fn post_page(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+pub(crate) async fn post_page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, WebError> {
     let post = opo_app::posts::published(&state.app, &slug).await?;
     let item = PostItem::from_card(&post.card);
-    let layout = Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url);
+    let layout = Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url).for_visitor(&visitor);
     let page = PostPage {
         layout,
         body_html: markdown::render(&post.body),

@@ -3,6 +3,7 @@
 use super::layout::Layout;
 use super::news::PostItem;
 use crate::error::WebError;
+use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
 use axum::extract::{Path, Query, State};
@@ -75,7 +76,11 @@ fn page_url(page: u32) -> String {
     if page == 1 { "/partners".to_owned() } else { format!("/partners?page={page}") }
 }
 
-pub(crate) async fn list_page(State(state): State<AppState>, Query(query): Query<ListQuery>) -> Result<Html<String>, WebError> {
+pub(crate) async fn list_page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Query(query): Query<ListQuery>,
+) -> Result<Html<String>, WebError> {
     let page = match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         None => 1,
         Some(raw) => raw
@@ -85,7 +90,7 @@ pub(crate) async fn list_page(State(state): State<AppState>, Query(query): Query
             .ok_or_else(|| WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1")))?,
     };
     let directory = opo_app::partners::directory(&state.app, page).await?;
-    let community = &state.config.community_name;
+    let community = &state.app.settings.community_name;
     let title = if page == 1 {
         format!("Partner directory — {community} Partner Organizations")
     } else {
@@ -97,7 +102,8 @@ pub(crate) async fn list_page(State(state): State<AppState>, Query(query): Query
         format!("The organizations partnering with the {community} community, and what each one does."),
         &page_url(page),
     )
-    .in_section("partners");
+    .in_section("partners")
+    .for_visitor(&visitor);
     let list = ListPage {
         layout,
         total_text: format::count(directory.total, "partner organization", "partner organizations"),
@@ -160,7 +166,11 @@ fn link_label(kind: &str) -> String {
     }
 }
 
-pub(crate) async fn profile_page(State(state): State<AppState>, Path(slug): Path<String>) -> Result<Html<String>, WebError> {
+pub(crate) async fn profile_page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, WebError> {
     let profile = opo_app::partners::profile(&state.app, &slug).await?;
     let today = state.app.clock.now().date();
     let card = profile.card;
@@ -191,11 +201,12 @@ pub(crate) async fn profile_page(State(state): State<AppState>, Path(slug): Path
     let item = CardItem::from_card(card.clone());
     let layout = Layout::new(
         &state,
-        format!("{} — {} Partner Organizations", item.name, state.config.community_name),
+        format!("{} — {} Partner Organizations", item.name, state.app.settings.community_name),
         item.summary.clone(),
         &item.url,
     )
-    .in_section("partners");
+    .in_section("partners")
+    .for_visitor(&visitor);
     let page = ProfilePage {
         layout,
         description_html: markdown::render(&profile.long_description),

@@ -1,0 +1,123 @@
+//! The e-mails the program sends, each a template with a subject, a plain-text part and an HTML part,
+//! put in the outbox by the use case that causes them.
+
+use crate::{App, AppError};
+use askama::Template;
+use opo_store::notifications::NewEmail;
+
+#[derive(Template)]
+#[template(path = "email/sign_in_link/subject.txt", escape = "none")]
+struct SignInLinkSubject<'a> {
+    community: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_link/body.txt", escape = "none")]
+struct SignInLinkText<'a> {
+    name: &'a str,
+    community: &'a str,
+    link: &'a str,
+    minutes: i64,
+    secretariat: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/sign_in_link/body.html")]
+struct SignInLinkHtml<'a> {
+    name: &'a str,
+    community: &'a str,
+    link: &'a str,
+    minutes: i64,
+    secretariat: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/subject.txt", escape = "none")]
+struct InvitationSubject<'a> {
+    community: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/body.txt", escape = "none")]
+struct InvitationText<'a> {
+    name: &'a str,
+    inviter: &'a str,
+    role: &'a str,
+    community: &'a str,
+    link: &'a str,
+    days: i64,
+    sign_in_url: &'a str,
+    secretariat: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/invitation/body.html")]
+struct InvitationHtml<'a> {
+    name: &'a str,
+    inviter: &'a str,
+    role: &'a str,
+    community: &'a str,
+    link: &'a str,
+    days: i64,
+    sign_in_url: &'a str,
+    secretariat: &'a str,
+}
+
+fn rendered(kind: &str, to: &str, subject: String, text: String, html: String) -> NewEmail {
+    NewEmail {
+        kind: kind.to_owned(),
+        to: to.to_owned(),
+        subject: subject.trim().to_owned(),
+        body_text: text,
+        body_html: Some(html),
+    }
+}
+
+fn template_error(err: askama::Error) -> AppError {
+    AppError::Internal(format!("e-mail template: {err}"))
+}
+
+/// The address a sign-in link opens.
+pub(crate) fn link_url(app: &App, token: &str) -> String {
+    format!("{}/sign-in/link?token={token}", app.settings.base_url)
+}
+
+pub(crate) fn sign_in_link(app: &App, to: &str, name: &str, token: &str) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
+    let link = link_url(app, token);
+    let minutes = s.link_lifetime.whole_minutes();
+    let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
+    Ok(rendered(
+        "sign-in-link",
+        to,
+        SignInLinkSubject { community }.render().map_err(template_error)?,
+        SignInLinkText { name, community, link: &link, minutes, secretariat }.render().map_err(template_error)?,
+        SignInLinkHtml { name, community, link: &link, minutes, secretariat }.render().map_err(template_error)?,
+    ))
+}
+
+pub(crate) fn invitation(
+    app: &App,
+    to: &str,
+    name: &str,
+    inviter: &str,
+    role: &str,
+    token: &str,
+) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
+    let link = link_url(app, token);
+    let sign_in_url = format!("{}/sign-in", s.base_url);
+    let days = s.invitation_lifetime.whole_days();
+    let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
+    Ok(rendered(
+        "invitation",
+        to,
+        InvitationSubject { community }.render().map_err(template_error)?,
+        InvitationText { name, inviter, role, community, link: &link, days, sign_in_url: &sign_in_url, secretariat }
+            .render()
+            .map_err(template_error)?,
+        InvitationHtml { name, inviter, role, community, link: &link, days, sign_in_url: &sign_in_url, secretariat }
+            .render()
+            .map_err(template_error)?,
+    ))
+}

@@ -1,0 +1,154 @@
+//! Signing in and out: sign-in links sent by e-mail, optional passwords, and server-side sessions.
+
+use crate::rate_limits::{self, LINKS_PER_EMAIL, LINKS_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP};
+use crate::secrets::{self, WeakPassword};
+use crate::{Actor, App, AppError, notifications};
+use opo_domain::accounts::AccountStatus;
+use opo_domain::partners::FieldError;
+use opo_store::accounts::{self, User};
+use opo_store::sessions::{self as store, NewSession};
+use opo_store::{StoreError, Tx, audit, notifications as outbox};
+
+/// Where a request comes from, for the audit log and rate limits.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Client {
+    pub ip: String,
+    pub user_agent: String,
+}
+
+/// A new session: the secret for the cookie, and who it belongs to.
+#[derive(Debug, Clone)]
+pub struct SignedIn {
+    pub token: String,
+    pub user: User,
+}
+
+fn random_token() -> Result<String, AppError> {
+    secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))
+}
+
+/// Sends a sign-in link to `email` if it belongs to an active account. Answers the same either way,
+/// so the form tells no one which addresses have accounts.
+pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(), AppError> {
+    let email = email.trim();
+    if opo_domain::text::EmailAddress::parse(email).is_err() {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "email",
+            message: "enter the e-mail address of your account, like name@example.org".to_owned(),
+        }]));
+    }
+    rate_limits::check(app, &[(LINKS_PER_IP, client.ip.as_str()), (LINKS_PER_EMAIL, email)]).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let Some(user) = accounts::find_by_email(&mut tx, email).await?.filter(|u| u.status == AccountStatus::Active) else {
+        return Ok(());
+    };
+    let token = random_token()?;
+    let expires = now + app.settings.link_lifetime;
+    store::insert_login_token(&mut tx, &secrets::token_hash(&token), user.id, "sign-in", expires, now).await?;
+    let message = notifications::sign_in_link(app, &user.email, &user.display_name, &token)?;
+    outbox::enqueue(&mut tx, &message, now).await?;
+    let entry = Actor { user_id: None, label: user.email.clone(), ip: client.ip.clone() }.entry(
+        "session.link-requested",
+        "user",
+        user.id,
+    );
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Opens a session with a sign-in link's token. A link works once, and only until it expires.
+pub async fn open_link(app: &App, token: &str, client: &Client) -> Result<SignedIn, AppError> {
+    rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str())]).await?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let used = store::consume_login_token(&mut tx, &secrets::token_hash(token.trim()), now).await?;
+    let user = match used {
+        Some(id) => accounts::find_by_id(&mut tx, id).await?.filter(|u| u.status == AccountStatus::Active),
+        None => None,
+    };
+    let Some(user) = user else {
+        return Err(AppError::Unauthenticated(
+            "this sign-in link has been used already or has expired; ask for a new one below".to_owned(),
+        ));
+    };
+    let signed_in = open_session(app, &mut tx, user, client, "link").await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(signed_in)
+}
+
+/// Opens a session with an e-mail address and password.
+pub async fn sign_in_with_password(app: &App, email: &str, password: &str, client: &Client) -> Result<SignedIn, AppError> {
+    let email = email.trim();
+    rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str()), (SIGN_IN_PER_ACCOUNT, email)]).await?;
+    let mut conn = app.db.read().await?;
+    let user = accounts::find_by_email(&mut conn, email).await?.filter(|u| u.status == AccountStatus::Active);
+    let hash = match &user {
+        Some(user) => accounts::password_hash(&mut conn, user.id).await?,
+        None => None,
+    };
+    drop(conn);
+    // Verify against a decoy when there is no hash, so the answer takes as long either way.
+    let matches = secrets::verify_password(password, hash.as_deref().unwrap_or(secrets::decoy_hash()));
+    let (Some(user), true, true) = (user, hash.is_some(), matches) else {
+        return Err(AppError::Unauthenticated("the e-mail address or the password is not right".to_owned()));
+    };
+    let mut tx = app.db.begin().await?;
+    let signed_in = open_session(app, &mut tx, user, client, "password").await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(signed_in)
+}
+
+async fn open_session(app: &App, tx: &mut Tx, user: User, client: &Client, how: &str) -> Result<SignedIn, AppError> {
+    let now = app.clock.now();
+    let token = random_token()?;
+    let session = NewSession {
+        token_hash: secrets::token_hash(&token),
+        user_id: user.id,
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.chars().take(300).collect(),
+        expires_at: now + app.settings.session_absolute,
+    };
+    store::insert(tx, &session, now).await?;
+    accounts::record_sign_in(tx, user.id, now).await?;
+    let mut entry = Actor::user(&user, &client.ip).entry("session.signed-in", "user", user.id);
+    entry.after_json = Some(serde_json::json!({ "method": how }).to_string());
+    audit::record(tx, &entry, now).await?;
+    Ok(SignedIn { token, user })
+}
+
+/// The account behind a session cookie, if the session is still valid.
+pub async fn resume(app: &App, token: &str) -> Result<Option<User>, AppError> {
+    let now = app.clock.now();
+    let mut conn = app.db.read().await?;
+    Ok(store::resume(&mut conn, &secrets::token_hash(token), now, now - app.settings.session_idle).await?)
+}
+
+/// Ends a session on the server, so the cookie is worthless even if it was copied.
+pub async fn sign_out(app: &App, token: &str, actor: &Actor) -> Result<(), AppError> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    if store::delete(&mut tx, &secrets::token_hash(token)).await? {
+        let subject = actor.user_id.map_or_else(String::new, |id| id.to_string());
+        audit::record(&mut tx, &actor.entry("session.signed-out", "user", subject), now).await?;
+    }
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Sets (or changes) the password of the signed-in person.
+pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor) -> Result<(), AppError> {
+    let local = user.email.split('@').next().unwrap_or_default();
+    let inputs: Vec<&str> = user.display_name.split_whitespace().chain([user.email.as_str(), local]).collect();
+    secrets::check_password(password, &inputs).map_err(|e: WeakPassword| {
+        AppError::Invalid(vec![FieldError { field: "password", message: e.to_string() }])
+    })?;
+    let hash = secrets::hash_password(password).map_err(AppError::Internal)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    accounts::set_password_hash(&mut tx, user.id, &hash, now).await?;
+    audit::record(&mut tx, &actor.entry("account.password-set", "user", user.id), now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}

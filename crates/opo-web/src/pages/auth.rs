@@ -1,0 +1,209 @@
+//! Signing in (by e-mail link or password) and out.
+
+use super::layout::Layout;
+use crate::error::WebError;
+use crate::session::{ClientInfo, MaybeSession, clear_cookie, session_cookie};
+use crate::AppState;
+use askama::Template;
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use opo_app::AppError;
+use opo_domain::policy;
+use serde::Deserialize;
+
+#[derive(Template)]
+#[template(path = "auth/sign_in.html")]
+struct SignInPage {
+    layout: Layout,
+    email: String,
+    link_error: Option<String>,
+    password_error: Option<String>,
+    notice: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "auth/link_sent.html")]
+struct LinkSentPage {
+    layout: Layout,
+    email: String,
+    minutes: i64,
+}
+
+#[derive(Template)]
+#[template(path = "auth/use_link.html")]
+struct UseLinkPage {
+    layout: Layout,
+    token: String,
+}
+
+fn sign_in_page(state: &AppState, status: StatusCode, page: impl FnOnce(Layout) -> SignInPage) -> Result<Response, WebError> {
+    let layout = Layout::new(state, "Sign in", "Sign in to the partner portal.", "/sign-in").in_section("sign-in");
+    Ok((status, Html(page(layout).render()?)).into_response())
+}
+
+pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Response, WebError> {
+    if let Some(session) = visitor.0 {
+        return Ok(Redirect::to(policy::home(session.user.role)).into_response());
+    }
+    sign_in_page(&state, StatusCode::OK, |layout| SignInPage {
+        layout,
+        email: String::new(),
+        link_error: None,
+        password_error: None,
+        notice: None,
+    })
+}
+
+#[derive(Deserialize)]
+pub(crate) struct LinkForm {
+    #[serde(default)]
+    email: String,
+}
+
+pub(crate) async fn request_link(
+    State(state): State<AppState>,
+    ClientInfo(client): ClientInfo,
+    Form(form): Form<LinkForm>,
+) -> Result<Response, WebError> {
+    match opo_app::sessions::request_link(&state.app, &form.email, &client).await {
+        Ok(()) => {
+            let layout = Layout::new(&state, "Check your e-mail", "", "/sign-in").in_section("sign-in");
+            let page = LinkSentPage {
+                layout,
+                email: form.email.trim().to_owned(),
+                minutes: state.app.settings.link_lifetime.whole_minutes(),
+            };
+            Ok(Html(page.render()?).into_response())
+        }
+        Err(AppError::Invalid(problems)) => sign_in_page(&state, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
+            layout,
+            email: form.email,
+            link_error: problems.first().map(|p| p.message.clone()),
+            password_error: None,
+            notice: None,
+        }),
+        Err(AppError::RateLimited { retry_after }) => {
+            let mut response = sign_in_page(&state, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
+                layout,
+                email: form.email,
+                link_error: Some(format!(
+                    "Too many sign-in links were asked for. Please wait {} and try again.",
+                    crate::format::wait(retry_after)
+                )),
+                password_error: None,
+                notice: None,
+            })?;
+            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+            Ok(response)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenQuery {
+    #[serde(default)]
+    token: String,
+}
+
+/// The page a sign-in link opens. It does not sign in by itself: mail scanners that open links must
+/// not use up the link, so the person presses a button that posts it.
+pub(crate) async fn link_page(State(state): State<AppState>, Query(query): Query<TokenQuery>) -> Result<Response, WebError> {
+    let layout = Layout::new(&state, "Sign in", "", "/sign-in/link").in_section("sign-in");
+    let mut response = Html(UseLinkPage { layout, token: query.token }.render()?).into_response();
+    // Keep the token out of other sites' logs.
+    response.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
+    Ok(response)
+}
+
+fn signed_in(state: &AppState, signed: opo_app::sessions::SignedIn) -> Result<Response, WebError> {
+    let mut response = Redirect::to(policy::home(signed.user.role)).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie(state, &signed.token)?);
+    Ok(response)
+}
+
+pub(crate) async fn use_link(
+    State(state): State<AppState>,
+    ClientInfo(client): ClientInfo,
+    Form(form): Form<TokenQuery>,
+) -> Result<Response, WebError> {
+    match opo_app::sessions::open_link(&state.app, &form.token, &client).await {
+        Ok(signed) => signed_in(&state, signed),
+        Err(AppError::Unauthenticated(message)) => sign_in_page(&state, StatusCode::UNAUTHORIZED, |layout| SignInPage {
+            layout,
+            email: String::new(),
+            link_error: Some(capitalized(&message)),
+            password_error: None,
+            notice: None,
+        }),
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct PasswordForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub(crate) async fn password(
+    State(state): State<AppState>,
+    ClientInfo(client): ClientInfo,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    let failure = |status, message: String| {
+        sign_in_page(&state, status, |layout| SignInPage {
+            layout,
+            email: form.email.clone(),
+            link_error: None,
+            password_error: Some(message),
+            notice: None,
+        })
+    };
+    match opo_app::sessions::sign_in_with_password(&state.app, &form.email, &form.password, &client).await {
+        Ok(signed) => signed_in(&state, signed),
+        Err(AppError::Unauthenticated(message)) => failure(StatusCode::UNAUTHORIZED, capitalized(&message)),
+        Err(AppError::RateLimited { retry_after }) => {
+            let mut response = failure(
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("Too many attempts. Please wait {} and try again.", crate::format::wait(retry_after)),
+            )?;
+            response.headers_mut().insert(header::RETRY_AFTER, retry_after.into());
+            Ok(response)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub(crate) async fn sign_out(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    ClientInfo(client): ClientInfo,
+) -> Result<Response, WebError> {
+    if let Some(session) = visitor.0 {
+        opo_app::sessions::sign_out(&state.app, &session.token, &session.audit_actor(&client)).await?;
+    }
+    let mut response = sign_in_page(&state, StatusCode::OK, |layout| SignInPage {
+        layout,
+        email: String::new(),
+        link_error: None,
+        password_error: None,
+        notice: Some("You are signed out.".to_owned()),
+    })?;
+    response.headers_mut().insert(header::SET_COOKIE, clear_cookie(&state));
+    Ok(response)
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    let mut out: String = chars.next().map(|c| c.to_uppercase().collect()).unwrap_or_default();
+    out.extend(chars);
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}

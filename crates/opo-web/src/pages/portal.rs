@@ -1,0 +1,96 @@
+//! The partner portal: a partner contact's home, and an organization's record.
+
+use super::layout::Layout;
+use crate::AppState;
+use crate::error::WebError;
+use crate::format;
+use crate::session::Session;
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::response::Html;
+use opo_domain::policy::{self, Action, Actor};
+
+#[derive(Template)]
+#[template(path = "portal/home.html")]
+struct HomePage {
+    layout: Layout,
+    name: String,
+    organization: Option<(String, String)>,
+}
+
+pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
+    let organization = match &session.user.organization_slug {
+        Some(slug) => {
+            let record = opo_app::partners::record(&state.app, slug).await?;
+            Some((format!("/portal/organizations/{slug}"), record.card.name))
+        }
+        None => None,
+    };
+    let page = HomePage {
+        layout: Layout::new(&state, "Your portal", "", "/portal").in_section("home-signed").for_session(Some(&session)),
+        name: session.user.display_name.clone(),
+        organization,
+    };
+    Ok(Html(page.render()?))
+}
+
+pub(crate) struct ContactItem {
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub is_mail_poc: bool,
+}
+
+#[derive(Template)]
+#[template(path = "portal/organization.html")]
+struct OrganizationPage {
+    layout: Layout,
+    name: String,
+    slug: String,
+    status: &'static str,
+    public_profile: bool,
+    contacts: Vec<ContactItem>,
+    agreement: Option<String>,
+    application: Option<String>,
+}
+
+pub(crate) async fn organization(
+    State(state): State<AppState>,
+    session: Session,
+    Path(slug): Path<String>,
+) -> Result<Html<String>, WebError> {
+    let record = opo_app::partners::record(&state.app, &slug).await?;
+    let actor = Actor::Signed(session.user.role);
+    if !policy::allows_on(actor, session.user.organization_id, Action::ViewOrganizationRecord, record.id) {
+        return Err(WebError::Forbidden("this is another organization's record".to_owned()));
+    }
+    let agreement = record.agreement.as_ref().map(|a| {
+        format!(
+            "Agreement {} signed by {}{} on {}; in force until {}.",
+            a.template_version,
+            a.signer_name,
+            if a.signer_title.is_empty() { String::new() } else { format!(" ({})", a.signer_title) },
+            format::long_date(a.signed_at.date()),
+            format::long_date(a.expires_on)
+        )
+    });
+    let application = record
+        .application
+        .map(|(stage, since)| format!("{} since {}.", stage.label(), format::long_date(since.date())));
+    let page = OrganizationPage {
+        layout: Layout::new(&state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
+            .for_session(Some(&session)),
+        public_profile: record.card.status.has_public_profile(),
+        status: record.card.status.label(),
+        name: record.card.name,
+        slug,
+        contacts: record
+            .contacts
+            .into_iter()
+            .map(|c| ContactItem { name: c.name, email: c.email, title: c.title, is_mail_poc: c.is_mail_poc })
+            .collect(),
+        agreement,
+        application,
+    };
+    Ok(Html(page.render()?))
+}

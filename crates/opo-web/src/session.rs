@@ -1,0 +1,125 @@
+//! Who is asking: the session cookie is looked up on every request, and the signed-in person (or none)
+//! is put where the policy guard and the handlers find it.
+
+use crate::AppState;
+use crate::error::WebError;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use opo_app::sessions::Client;
+use opo_domain::policy::Actor;
+use opo_app::accounts::User;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// The signed-in person and the secret of their session.
+#[derive(Debug, Clone)]
+pub(crate) struct Session {
+    pub user: Arc<User>,
+    pub token: String,
+}
+
+const COOKIE: &str = "opo_session";
+/// Over HTTPS the cookie takes the `__Host-` prefix, which browsers only accept with `Secure`, `Path=/`
+/// and no domain: it cannot be set by another subdomain.
+const SECURE_COOKIE: &str = "__Host-opo_session";
+
+fn cookie_name(state: &AppState) -> &'static str {
+    if state.app.settings.base_url.starts_with("https://") { SECURE_COOKIE } else { COOKIE }
+}
+
+fn read_cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// The `Set-Cookie` value that stores a new session.
+pub(crate) fn session_cookie(state: &AppState, token: &str) -> Result<HeaderValue, WebError> {
+    let secure = state.app.settings.base_url.starts_with("https://");
+    let max_age = state.app.settings.session_absolute.whole_seconds();
+    let value = format!(
+        "{}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{}",
+        cookie_name(state),
+        if secure { "; Secure" } else { "" }
+    );
+    HeaderValue::from_str(&value).map_err(|e| WebError::Internal(format!("cookie: {e}")))
+}
+
+/// The `Set-Cookie` value that removes the session cookie.
+pub(crate) fn clear_cookie(state: &AppState) -> HeaderValue {
+    let secure = state.app.settings.base_url.starts_with("https://");
+    let value = format!(
+        "{}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{}",
+        cookie_name(state),
+        if secure { "; Secure" } else { "" }
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("opo_session=; Path=/; Max-Age=0"))
+}
+
+/// Finds the session behind the cookie, if any, for everything that follows.
+pub(crate) async fn load(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, WebError> {
+    let token = read_cookie(request.headers(), cookie_name(&state)).map(str::to_owned);
+    let mut stale = false;
+    if let Some(token) = token.filter(|t| !t.is_empty()) {
+        match opo_app::sessions::resume(&state.app, &token).await? {
+            Some(user) => {
+                request.extensions_mut().insert(Actor::Signed(user.role));
+                request.extensions_mut().insert(Session { user: Arc::new(user), token });
+            }
+            None => stale = true,
+        }
+    }
+    let mut response = next.run(request).await;
+    if stale && !response.headers().contains_key(header::SET_COOKIE) {
+        response.headers_mut().insert(header::SET_COOKIE, clear_cookie(&state));
+    }
+    Ok(response)
+}
+
+/// The signed-in person, if any.
+pub(crate) struct MaybeSession(pub Option<Session>);
+
+impl<S: Send + Sync> FromRequestParts<S> for MaybeSession {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(parts.extensions.get::<Session>().cloned()))
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Session {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        parts.extensions.get::<Session>().cloned().ok_or(WebError::SignInRequired)
+    }
+}
+
+/// Where the request comes from: the peer address and the browser's name.
+pub(crate) struct ClientInfo(pub Client);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
+        let user_agent =
+            parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        Ok(Self(Client { ip, user_agent }))
+    }
+}
+
+impl Session {
+    /// The actor for the audit log.
+    pub(crate) fn audit_actor(&self, client: &Client) -> opo_app::Actor {
+        opo_app::Actor::user(&self.user, &client.ip)
+    }
+}

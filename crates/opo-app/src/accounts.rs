@@ -28,7 +28,8 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
     let name = text::required("Name", &input.display_name, 200)
         .map_err(|e| errors.push(FieldError { field: "display_name", message: e.to_string() }))
         .ok();
-    let role = Role::parse(&input.role).map_err(|e| errors.push(FieldError { field: "role", message: e.to_string() })).ok();
+    let role =
+        Role::parse(&input.role).map_err(|e| errors.push(FieldError { field: "role", message: e.to_string() })).ok();
     let organization = input.organization.as_deref().map(str::trim).filter(|s| !s.is_empty());
     match (role, organization) {
         (Some(role), None) if role.belongs_to_organization() => errors.push(FieldError {
@@ -65,8 +66,7 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
     let expires = now + app.settings.invitation_lifetime;
     sessions::insert_login_token(&mut tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
     let inviter = if actor.user_id.is_some() { actor.label.as_str() } else { "The secretariat" };
-    let message =
-        notifications::invitation(app, email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;
+    let message = notifications::invitation(app, email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;
     outbox::enqueue(&mut tx, &message, now).await?;
     let mut entry = actor.entry("account.added", "user", id);
     entry.after_json = Some(serde_json::json!({ "role": role.key(), "organization": organization }).to_string());
@@ -102,7 +102,9 @@ pub async fn change_role(
                 .await?
                 .ok_or_else(|| AppError::invalid("organization", format!("there is no organization \"{slug}\"")))?,
         ),
-        (true, None) => return Err(AppError::invalid("organization", "a partner contact belongs to an organization: name it")),
+        (true, None) => {
+            return Err(AppError::invalid("organization", "a partner contact belongs to an organization: name it"));
+        }
         (false, _) => None,
     };
     store::set_role(&mut tx, id, role, organization_id, now).await?;

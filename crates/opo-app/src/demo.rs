@@ -72,12 +72,15 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         ids.insert(org.slug, id);
     }
     let id_of = |slug: &str| {
-        ids.get(slug).copied().ok_or_else(|| AppError::Conflict(format!("the demo data names an unknown organization {slug}")))
+        ids.get(slug)
+            .copied()
+            .ok_or_else(|| AppError::Conflict(format!("the demo data names an unknown organization {slug}")))
     };
     for post in POSTS {
         let kind = PostKind::parse(post.kind).ok_or_else(|| AppError::invalid("kind", post.kind))?;
         let (published_at, event_starts_at) = if kind == PostKind::Webinar {
-            let event = (now - Duration::days(post.published_days_ago)).replace_time(Time::from_hms(14, 0, 0).unwrap_or(Time::MIDNIGHT));
+            let event = (now - Duration::days(post.published_days_ago))
+                .replace_time(Time::from_hms(14, 0, 0).unwrap_or(Time::MIDNIGHT));
             (event.min(now) - Duration::days(14), Some(event))
         } else {
             (now - Duration::days(post.published_days_ago), None)
@@ -109,7 +112,8 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     for application in APPLICATIONS {
         let stage = Stage::parse(application.stage).ok_or_else(|| AppError::invalid("stage", application.stage))?;
         let entered = now - Duration::days(application.days_in_stage);
-        let submitted = Stage::ALL.iter().position(|s| *s == stage) >= Stage::ALL.iter().position(|s| *s == Stage::Submitted);
+        let submitted =
+            Stage::ALL.iter().position(|s| *s == stage) >= Stage::ALL.iter().position(|s| *s == Stage::Submitted);
         applications::insert(
             &mut tx,
             &NewApplication {
@@ -133,10 +137,12 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     let applying = ORGANIZATIONS.iter().filter(|o| o.status == "prospect");
     let partnering = ORGANIZATIONS.iter().filter(|o| o.status == "active").take(3);
     for org in applying.chain(partnering) {
-        add_account(&mut tx, org.contact.email, org.contact.name, Role::PartnerContact, Some(id_of(org.slug)?), now).await?;
+        add_account(&mut tx, org.contact.email, org.contact.name, Role::PartnerContact, Some(id_of(org.slug)?), now)
+            .await?;
         users += 1;
     }
-    let summary = DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
+    let summary =
+        DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
     let mut entry = actor.entry("demo.loaded", "database", "demo");
     entry.after_json = Some(
         serde_json::json!({
@@ -165,7 +171,12 @@ async fn add_account(
     Ok(())
 }
 
-async fn insert_organization(tx: &mut Tx, org: &DemoOrg, template_id: i64, now: OffsetDateTime) -> Result<i64, AppError> {
+async fn insert_organization(
+    tx: &mut Tx,
+    org: &DemoOrg,
+    template_id: i64,
+    now: OffsetDateTime,
+) -> Result<i64, AppError> {
     let status = PartnerStatus::parse(org.status).ok_or_else(|| AppError::invalid("status", org.status))?;
     let input = OrganizationInput {
         name: org.name.to_owned(),
@@ -231,7 +242,8 @@ async fn insert_organization(tx: &mut Tx, org: &DemoOrg, template_id: i64, now: 
         opo_store::agreements::insert_signature(tx, &signature, now).await?;
     }
     if status == PartnerStatus::Lapsed {
-        partners::set_status(tx, id, status, "The partner agreement expired and has not been signed again.", now).await?;
+        partners::set_status(tx, id, status, "The partner agreement expired and has not been signed again.", now)
+            .await?;
     }
     Ok(id)
 }

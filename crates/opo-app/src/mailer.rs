@@ -64,9 +64,8 @@ impl Mailer {
             SmtpSecurity::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&settings.host),
             SmtpSecurity::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&settings.host)
                 .map_err(|e| MailError::Smtp(e.to_string()))?,
-            SmtpSecurity::Tls => {
-                AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host).map_err(|e| MailError::Smtp(e.to_string()))?
-            }
+            SmtpSecurity::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&settings.host)
+                .map_err(|e| MailError::Smtp(e.to_string()))?,
         };
         let mut builder = builder.port(settings.port).timeout(Some(Duration::from_secs(20)));
         if let (Some(user), Some(password)) = (&settings.username, &settings.password) {

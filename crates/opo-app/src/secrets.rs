@@ -1,8 +1,8 @@
 //! Secrets: random tokens (sign-in links, sessions) stored only as hashes, and passwords stored as
 //! argon2id hashes after a check against common and guessable passwords.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use sha2::{Digest, Sha256};
 
 /// A fresh 256-bit random token, as 64 hex digits.
@@ -98,7 +98,9 @@ mod tests {
         assert_eq!(check_password("short", &[]), Err(WeakPassword::TooShort(MIN_PASSWORD_LEN)));
         assert_eq!(check_password("password123", &[]), Err(WeakPassword::Guessable));
         assert_eq!(check_password("qwertyuiop", &[]), Err(WeakPassword::Guessable));
-        assert_eq!(check_password("adalovelace1", &["ada", "lovelace", "ada.lovelace@example.org"]), Err(WeakPassword::Guessable));
+        let own = ["Ada", "Lovelace", "ada.lovelace@example.org", "ada.lovelace"];
+        assert_eq!(check_password("ada.lovelace1", &own), Err(WeakPassword::Guessable), "built from one's own address");
+        assert_eq!(check_password("Lovelace2026", &own), Err(WeakPassword::Guessable), "built from one's own name");
         assert_eq!(check_password("violet-harbor-tangent-42", &[]), Ok(()));
     }
 }

@@ -40,7 +40,8 @@ pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(),
     rate_limits::check(app, &[(LINKS_PER_IP, client.ip.as_str()), (LINKS_PER_EMAIL, email)]).await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let Some(user) = accounts::find_by_email(&mut tx, email).await?.filter(|u| u.status == AccountStatus::Active) else {
+    let Some(user) = accounts::find_by_email(&mut tx, email).await?.filter(|u| u.status == AccountStatus::Active)
+    else {
         return Ok(());
     };
     let token = random_token()?;
@@ -79,7 +80,12 @@ pub async fn open_link(app: &App, token: &str, client: &Client) -> Result<Signed
 }
 
 /// Opens a session with an e-mail address and password.
-pub async fn sign_in_with_password(app: &App, email: &str, password: &str, client: &Client) -> Result<SignedIn, AppError> {
+pub async fn sign_in_with_password(
+    app: &App,
+    email: &str,
+    password: &str,
+    client: &Client,
+) -> Result<SignedIn, AppError> {
     let email = email.trim();
     rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str()), (SIGN_IN_PER_ACCOUNT, email)]).await?;
     let mut conn = app.db.read().await?;
@@ -141,9 +147,8 @@ pub async fn sign_out(app: &App, token: &str, actor: &Actor) -> Result<(), AppEr
 pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor) -> Result<(), AppError> {
     let local = user.email.split('@').next().unwrap_or_default();
     let inputs: Vec<&str> = user.display_name.split_whitespace().chain([user.email.as_str(), local]).collect();
-    secrets::check_password(password, &inputs).map_err(|e: WeakPassword| {
-        AppError::Invalid(vec![FieldError { field: "password", message: e.to_string() }])
-    })?;
+    secrets::check_password(password, &inputs)
+        .map_err(|e: WeakPassword| AppError::Invalid(vec![FieldError { field: "password", message: e.to_string() }]))?;
     let hash = secrets::hash_password(password).map_err(AppError::Internal)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;

@@ -57,7 +57,15 @@ impl SmtpServer {
     pub fn restart(&mut self) {
         self.stop();
         let child = Command::new("python3")
-            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{}", self.port), "-c", "aiosmtpd.handlers.Mailbox"])
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{}", self.port),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
             .arg(self.maildir())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -106,7 +114,11 @@ impl Drop for SmtpServer {
 fn parse(raw: &[u8]) -> Option<Received> {
     let mail = mailparse::parse_mail(raw).ok()?;
     let header = |name: &str| {
-        mail.headers.iter().find(|h| h.get_key_ref().eq_ignore_ascii_case(name)).map(|h| h.get_value()).unwrap_or_default()
+        mail.headers
+            .iter()
+            .find(|h| h.get_key_ref().eq_ignore_ascii_case(name))
+            .map(|h| h.get_value())
+            .unwrap_or_default()
     };
     let mut text = String::new();
     let mut html = None;

@@ -11,7 +11,8 @@ use time::macros::datetime;
 async fn each_app() -> Vec<(App, TestDb)> {
     let mut apps = Vec::new();
     for t in testing::each_backend().await {
-        let app = App::new(t.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
+        let app =
+            App::new(t.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
         setup::prepare(&app).await.expect("prepare");
         apps.push((app, t));
     }
@@ -101,7 +102,12 @@ async fn an_empty_directory_has_one_empty_page() {
 }
 
 fn user(email: &str, role: &str, organization: Option<&str>) -> AddUser {
-    AddUser { email: email.into(), display_name: "Pat Example".into(), role: role.into(), organization: organization.map(Into::into) }
+    AddUser {
+        email: email.into(),
+        display_name: "Pat Example".into(),
+        role: role.into(),
+        organization: organization.map(Into::into),
+    }
 }
 
 #[tokio::test]
@@ -110,13 +116,18 @@ async fn adding_a_user_checks_every_field_and_records_who_added_it() {
         demo::load(&app, &Actor::cli()).await.expect("load");
         let slug = partners::directory(&app, 1).await.expect("page").cards[0].slug.clone();
 
-        let id = accounts::add_user(&app, &user("pat@partner.example", "partner", Some(&slug)), &Actor::cli()).await.expect("added");
+        let id = accounts::add_user(&app, &user("pat@partner.example", "partner", Some(&slug)), &Actor::cli())
+            .await
+            .expect("added");
         let users = accounts::list(&app).await.expect("list");
         let pat = users.iter().find(|u| u.id == id).expect("listed");
         assert_eq!(pat.organization_slug.as_deref(), Some(slug.as_str()));
         let mut conn = t.db.read().await.expect("conn");
         let audit = opo_store::audit::recent(&mut conn, 1).await.expect("audit");
-        assert_eq!((audit[0].entry.action.as_str(), audit[0].entry.subject_id.clone()), ("account.added", id.to_string()));
+        assert_eq!(
+            (audit[0].entry.action.as_str(), audit[0].entry.subject_id.clone()),
+            ("account.added", id.to_string())
+        );
         drop(conn);
 
         let fields = |err: AppError| match err {
@@ -131,7 +142,12 @@ async fn adding_a_user_checks_every_field_and_records_who_added_it() {
         assert_eq!(fields(err.expect_err("staff with org")), ["organization"]);
         let err = accounts::add_user(&app, &user("x@y.example", "partner", Some("no-such-org")), &Actor::cli()).await;
         assert_eq!(fields(err.expect_err("unknown org")), ["organization"]);
-        let err = accounts::add_user(&app, &AddUser { display_name: " ".into(), ..user("nope", "owner", None) }, &Actor::cli()).await;
+        let err = accounts::add_user(
+            &app,
+            &AddUser { display_name: " ".into(), ..user("nope", "owner", None) },
+            &Actor::cli(),
+        )
+        .await;
         assert_eq!(fields(err.expect_err("everything wrong")), ["email", "display_name", "role"]);
     }
 }
@@ -142,7 +158,8 @@ async fn a_prospect_has_no_public_profile_and_a_lapsed_partner_keeps_one_that_sa
         demo::load(&app, &Actor::cli()).await.expect("load");
         let mut conn = t.db.read().await.expect("conn");
         let slug_with = |status: &'static str| {
-            sqlx::query_scalar::<_, String>("select slug from organizations where status = $1 order by slug limit 1").bind(status)
+            sqlx::query_scalar::<_, String>("select slug from organizations where status = $1 order by slug limit 1")
+                .bind(status)
         };
         let prospect = slug_with("prospect").fetch_one(&mut *conn).await.expect("a prospect");
         let lapsed = slug_with("lapsed").fetch_one(&mut *conn).await.expect("a lapsed partner");

@@ -30,12 +30,12 @@ mod tests {
 
     #[test]
     fn an_agreement_expires_three_years_after_signing() {
-        assert_eq!(expires_on(datetime!(2026-03-10 14:00 UTC)), date!(2029-03-10));
+        assert_eq!(expires_on(datetime!(2026-03-10 14:00 UTC)), date!(2029 - 03 - 10));
     }
 
     #[test]
     fn an_agreement_signed_on_a_leap_day_expires_on_the_last_day_of_february() {
-        assert_eq!(expires_on(datetime!(2028-02-29 09:00 UTC)), date!(2031-02-28));
+        assert_eq!(expires_on(datetime!(2028-02-29 09:00 UTC)), date!(2031 - 02 - 28));
     }
 
     #[test]

@@ -32,28 +32,28 @@ mod tests {
 
     #[test]
     fn the_first_check_in_falls_a_year_after_joining() {
-        assert_eq!(next_due(date!(2026-05-04), date!(2026-05-04)), date!(2027-05-04));
+        assert_eq!(next_due(date!(2026 - 05 - 04), date!(2026 - 05 - 04)), date!(2027 - 05 - 04));
     }
 
     #[test]
     fn a_check_in_due_today_is_still_due_today() {
-        assert_eq!(next_due(date!(2024-05-04), date!(2026-05-04)), date!(2026-05-04));
+        assert_eq!(next_due(date!(2024 - 05 - 04), date!(2026 - 05 - 04)), date!(2026 - 05 - 04));
     }
 
     #[test]
     fn a_check_in_passed_this_year_falls_next_year() {
-        assert_eq!(next_due(date!(2024-05-04), date!(2026-05-05)), date!(2027-05-04));
+        assert_eq!(next_due(date!(2024 - 05 - 04), date!(2026 - 05 - 05)), date!(2027 - 05 - 04));
     }
 
     #[test]
     fn a_leap_day_partnership_is_checked_on_the_last_day_of_february() {
-        assert_eq!(next_due(date!(2024-02-29), date!(2025-01-01)), date!(2025-02-28));
+        assert_eq!(next_due(date!(2024 - 02 - 29), date!(2025 - 01 - 01)), date!(2025 - 02 - 28));
     }
 
     #[test]
     fn years_since_counts_whole_years_only() {
-        assert_eq!(years_since(date!(2020-06-01), date!(2026-05-31)), 5);
-        assert_eq!(years_since(date!(2020-06-01), date!(2026-06-01)), 6);
-        assert_eq!(years_since(date!(2026-06-01), date!(2026-01-01)), 0);
+        assert_eq!(years_since(date!(2020 - 06 - 01), date!(2026 - 05 - 31)), 5);
+        assert_eq!(years_since(date!(2020 - 06 - 01), date!(2026 - 06 - 01)), 6);
+        assert_eq!(years_since(date!(2026 - 06 - 01), date!(2026 - 01 - 01)), 0);
     }
 }

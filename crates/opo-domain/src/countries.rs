@@ -369,7 +369,8 @@ pub static COUNTRIES: &[Country] = &[
     Country { code: "YT", name: "Mayotte", region: Region::Africa },
     Country { code: "ZA", name: "South Africa", region: Region::Africa },
     Country { code: "ZM", name: "Zambia", region: Region::Africa },
-    Country { code: "ZW", name: "Zimbabwe", region: Region::Africa },];
+    Country { code: "ZW", name: "Zimbabwe", region: Region::Africa },
+];
 
 #[cfg(test)]
 mod tests {

@@ -76,15 +76,8 @@ pub enum PartnerStatus {
 }
 
 impl PartnerStatus {
-    pub const ALL: [PartnerStatus; 7] = [
-        Self::Prospect,
-        Self::Active,
-        Self::RenewalDue,
-        Self::InGrace,
-        Self::Lapsed,
-        Self::Withdrawn,
-        Self::Ended,
-    ];
+    pub const ALL: [PartnerStatus; 7] =
+        [Self::Prospect, Self::Active, Self::RenewalDue, Self::InGrace, Self::Lapsed, Self::Withdrawn, Self::Ended];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -169,24 +162,21 @@ impl OrganizationInput {
     /// Checks every field and reports every problem at once, so a form can show them all.
     pub fn validate(&self, status: PartnerStatus) -> Result<NewOrganization, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut note = |field: &'static str, e: &dyn std::fmt::Display| {
-            errors.push(FieldError { field, message: e.to_string() })
-        };
+        let mut note =
+            |field: &'static str, e: &dyn std::fmt::Display| errors.push(FieldError { field, message: e.to_string() });
         let name = text::required("Name", &self.name, 200).map_err(|e| note("name", &e)).ok();
-        let slug = if self.slug.trim().is_empty() {
-            Slug::from_name(&self.name)
-        } else {
-            Slug::parse(self.slug.trim())
-        }
-        .map_err(|e| note("slug", &e))
-        .ok();
+        let slug =
+            if self.slug.trim().is_empty() { Slug::from_name(&self.name) } else { Slug::parse(self.slug.trim()) }
+                .map_err(|e| note("slug", &e))
+                .ok();
         let website = if self.website.trim().is_empty() {
             Some(None)
         } else {
             WebUrl::parse(&self.website).map(Some).map_err(|e| note("website", &e)).ok()
         };
-        let short_description =
-            text::required("Short description", &self.short_description, 300).map_err(|e| note("short_description", &e)).ok();
+        let short_description = text::required("Short description", &self.short_description, 300)
+            .map_err(|e| note("short_description", &e))
+            .ok();
         if self.long_description.chars().count() > 20_000 {
             note("long_description", &TextError::TooLong { field: "Description", max: 20_000 });
         }

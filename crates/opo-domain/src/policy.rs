@@ -145,7 +145,8 @@ mod tests {
     #[test]
     fn an_anonymous_visitor_may_do_nothing_else() {
         for action in Action::ALL {
-            let public = matches!(action, Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn);
+            let public =
+                matches!(action, Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn);
             assert_eq!(allows(Actor::Anonymous, action), public, "{action:?}");
         }
     }

@@ -13,7 +13,8 @@ pub enum PostKind {
 }
 
 impl PostKind {
-    pub const ALL: [PostKind; 5] = [Self::Announcement, Self::Blog, Self::ImpactStory, Self::ThoughtPiece, Self::Webinar];
+    pub const ALL: [PostKind; 5] =
+        [Self::Announcement, Self::Blog, Self::ImpactStory, Self::ThoughtPiece, Self::Webinar];
 
     pub fn key(self) -> &'static str {
         match self {

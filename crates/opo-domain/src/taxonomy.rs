@@ -39,17 +39,37 @@ pub struct Term {
 
 /// The capability roles the program's own page names, plus research and funding.
 pub const DEFAULT_CAPABILITIES: &[(&str, &str, &str)] = &[
-    ("standards-development", "Standards development", "Shapes the specifications, profiles and workflows the community implements."),
-    ("implementation-support", "Implementation support", "Helps countries plan, deploy and run health information exchanges."),
-    ("software-application-support", "Software application support", "Builds and maintains software that implements OpenHIE components."),
-    ("capacity-strengthening", "Capacity strengthening", "Trains people and institutions to own and grow their digital health systems."),
+    (
+        "standards-development",
+        "Standards development",
+        "Shapes the specifications, profiles and workflows the community implements.",
+    ),
+    (
+        "implementation-support",
+        "Implementation support",
+        "Helps countries plan, deploy and run health information exchanges.",
+    ),
+    (
+        "software-application-support",
+        "Software application support",
+        "Builds and maintains software that implements OpenHIE components.",
+    ),
+    (
+        "capacity-strengthening",
+        "Capacity strengthening",
+        "Trains people and institutions to own and grow their digital health systems.",
+    ),
     ("research", "Research", "Studies what works and publishes evidence for the community."),
     ("funding", "Funding", "Funds digital health work that advances the community's mission."),
 ];
 
 /// The components of the OpenHIE architecture.
 pub const DEFAULT_COMPONENTS: &[(&str, &str, &str)] = &[
-    ("interoperability-layer", "Interoperability layer", "Receives, routes and secures the transactions between systems."),
+    (
+        "interoperability-layer",
+        "Interoperability layer",
+        "Receives, routes and secures the transactions between systems.",
+    ),
     ("client-registry", "Client registry", "Keeps one identity for each person across systems."),
     ("facility-registry", "Facility registry", "The master list of health facilities and services."),
     ("health-worker-registry", "Health worker registry", "The master list of health workers and where they work."),
@@ -101,7 +121,12 @@ mod tests {
     #[test]
     fn the_capabilities_include_the_roles_the_program_page_names() {
         let keys: Vec<_> = defaults(Vocabulary::Capability).into_iter().map(|t| t.key).collect();
-        for named in ["standards-development", "implementation-support", "software-application-support", "capacity-strengthening"] {
+        for named in [
+            "standards-development",
+            "implementation-support",
+            "software-application-support",
+            "capacity-strengthening",
+        ] {
             assert!(keys.iter().any(|k| k == named), "{named}");
         }
     }

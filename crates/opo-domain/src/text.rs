@@ -159,10 +159,8 @@ pub struct WebUrl(String);
 impl WebUrl {
     pub fn parse(raw: &str) -> Result<Self, TextError> {
         let trimmed = raw.trim();
-        let rest = trimmed
-            .strip_prefix("https://")
-            .or_else(|| trimmed.strip_prefix("http://"))
-            .ok_or(TextError::BadUrl)?;
+        let rest =
+            trimmed.strip_prefix("https://").or_else(|| trimmed.strip_prefix("http://")).ok_or(TextError::BadUrl)?;
         let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
         let host_ok = !host.is_empty()
             && host.contains('.')
@@ -215,7 +213,10 @@ mod tests {
 
     #[test]
     fn a_slug_is_derived_from_a_name_with_accents_folded() {
-        assert_eq!(Slug::from_name("Santé Numérique (Sénégal)").map(|s| s.to_string()), Ok("sante-numerique-senegal".into()));
+        assert_eq!(
+            Slug::from_name("Santé Numérique (Sénégal)").map(|s| s.to_string()),
+            Ok("sante-numerique-senegal".into())
+        );
     }
 
     #[test]
@@ -233,14 +234,19 @@ mod tests {
     #[test]
     fn a_web_address_needs_a_scheme_and_a_host() {
         assert!(WebUrl::parse("https://kijiji.example/about").is_ok());
-        for bad in ["kijiji.example", "javascript:alert(1)", "https://", "https://local host.example", "ftp://x.example"] {
+        for bad in
+            ["kijiji.example", "javascript:alert(1)", "https://", "https://local host.example", "ftp://x.example"]
+        {
             assert_eq!(WebUrl::parse(bad), Err(TextError::BadUrl), "{bad:?}");
         }
     }
 
     #[test]
     fn a_web_address_shows_its_host() {
-        assert_eq!(WebUrl::parse("https://www.kijiji.example/a?b").map(|u| u.host().to_owned()), Ok("www.kijiji.example".into()));
+        assert_eq!(
+            WebUrl::parse("https://www.kijiji.example/a?b").map(|u| u.host().to_owned()),
+            Ok("www.kijiji.example".into())
+        );
     }
 
     #[test]

@@ -35,7 +35,8 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         role: Role::parse(&role).map_err(|e| StoreError::Corrupt(e.to_string()))?,
         organization_id: row.try_get("organization_id")?,
         organization_slug: row.try_get("organization_slug")?,
-        status: AccountStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?,
+        status: AccountStatus::parse(&status)
+            .ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?,
         has_password: row.try_get::<i64, _>("has_password")? == 1,
         last_sign_in_at: last.as_deref().map(parse_ts).transpose()?,
     })
@@ -73,7 +74,9 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
 }
 
 pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, StoreError> {
-    let sql = format!("select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id where u.id = $1");
+    let sql = format!(
+        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id where u.id = $1"
+    );
     sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?.as_ref().map(user_from_row).transpose()
 }
 
@@ -122,7 +125,12 @@ pub async fn set_role(
     Ok(())
 }
 
-pub async fn set_status(conn: &mut Conn, id: i64, status: AccountStatus, now: OffsetDateTime) -> Result<(), StoreError> {
+pub async fn set_status(
+    conn: &mut Conn,
+    id: i64,
+    status: AccountStatus,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     sqlx::query("update users set status = $1, updated_at = $2 where id = $3")
         .bind(status.key())
         .bind(format_ts(now))

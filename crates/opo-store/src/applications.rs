@@ -34,7 +34,8 @@ pub async fn insert(conn: &mut Conn, app: &NewApplication, now: OffsetDateTime) 
 
 /// How many applications sit at each stage (stages with none are left out).
 pub async fn count_by_stage(conn: &mut Conn) -> Result<Vec<(Stage, i64)>, StoreError> {
-    let rows = sqlx::query("select stage, count(*) as n from applications group by stage").fetch_all(&mut *conn).await?;
+    let rows =
+        sqlx::query("select stage, count(*) as n from applications group by stage").fetch_all(&mut *conn).await?;
     let mut counts = Vec::with_capacity(rows.len());
     for row in rows {
         let key: String = row.try_get("stage")?;

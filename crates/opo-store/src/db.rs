@@ -52,37 +52,38 @@ impl Db {
         } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             Backend::Postgres
         } else {
-            return Err(StoreError::BadUrl(
-                "DATABASE_URL must start with sqlite:// or postgres://".to_owned(),
-            ));
+            return Err(StoreError::BadUrl("DATABASE_URL must start with sqlite:// or postgres://".to_owned()));
         };
         let url = match backend {
             Backend::Sqlite => prepare_sqlite(url)?,
             Backend::Postgres => url.to_owned(),
         };
-        let options = AnyConnectOptions::from_str(&url)
-            .map_err(|e| StoreError::BadUrl(e.to_string()))?;
+        let options = AnyConnectOptions::from_str(&url).map_err(|e| StoreError::BadUrl(e.to_string()))?;
         let pool = match backend {
             // One writer at a time is SQLite's rule; readers share the WAL. The pragmas are per connection.
-            Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(8)
-                .after_connect(|conn, _meta| {
-                    Box::pin(async move {
-                        conn.execute(
-                            "pragma journal_mode = wal; pragma synchronous = normal; \
+            Backend::Sqlite => {
+                AnyPoolOptions::new()
+                    .max_connections(8)
+                    .after_connect(|conn, _meta| {
+                        Box::pin(async move {
+                            conn.execute(
+                                "pragma journal_mode = wal; pragma synchronous = normal; \
                              pragma foreign_keys = on; pragma busy_timeout = 5000;",
-                        )
-                        .await?;
-                        Ok(())
+                            )
+                            .await?;
+                            Ok(())
+                        })
                     })
-                })
-                .connect_with(options)
-                .await?,
-            Backend::Postgres => AnyPoolOptions::new()
-                .max_connections(16)
-                .acquire_timeout(Duration::from_secs(5))
-                .connect_with(options)
-                .await?,
+                    .connect_with(options)
+                    .await?
+            }
+            Backend::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .connect_with(options)
+                    .await?
+            }
         };
         Ok(Self { pool, backend })
     }
@@ -136,10 +137,8 @@ fn prepare_sqlite(url: &str) -> Result<String, StoreError> {
         return Err(StoreError::BadUrl("a SQLite database needs a file path".to_owned()));
     }
     if let Some(parent) = Path::new(path).parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|source| StoreError::DataDir {
-            path: parent.display().to_string(),
-            source,
-        })?;
+        std::fs::create_dir_all(parent)
+            .map_err(|source| StoreError::DataDir { path: parent.display().to_string(), source })?;
     }
     let query = if query.split('&').any(|kv| kv.starts_with("mode=")) {
         query.to_owned()

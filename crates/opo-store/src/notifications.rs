@@ -124,7 +124,12 @@ pub async fn claim_due(
 }
 
 /// Records a delivery. `file_path` is set when the message was written to a file instead of sent.
-pub async fn mark_sent(conn: &mut Conn, id: i64, file_path: Option<&str>, now: OffsetDateTime) -> Result<(), StoreError> {
+pub async fn mark_sent(
+    conn: &mut Conn,
+    id: i64,
+    file_path: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     sqlx::query(
         "update outbox_emails set status = 'sent', sent_at = $1, attempts = attempts + 1, locked_until = null, \
          file_path = $2, last_error = null, updated_at = $1 where id = $3",
@@ -190,7 +195,9 @@ pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Email>, StoreError>
 
 /// How many messages wait, and how many have failed for good.
 pub async fn counts(conn: &mut Conn) -> Result<(i64, i64), StoreError> {
-    let pending = sqlx::query_scalar("select count(*) from outbox_emails where status = 'pending'").fetch_one(&mut *conn).await?;
-    let failed = sqlx::query_scalar("select count(*) from outbox_emails where status = 'failed'").fetch_one(&mut *conn).await?;
+    let pending =
+        sqlx::query_scalar("select count(*) from outbox_emails where status = 'pending'").fetch_one(&mut *conn).await?;
+    let failed =
+        sqlx::query_scalar("select count(*) from outbox_emails where status = 'failed'").fetch_one(&mut *conn).await?;
     Ok((pending, failed))
 }

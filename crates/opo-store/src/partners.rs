@@ -292,12 +292,11 @@ pub async fn find_profile(conn: &mut Conn, slug: &str) -> Result<Option<PartnerP
             None => return Err(StoreError::Corrupt(format!("vocabulary {vocabulary:?}"))),
         }
     }
-    let countries = sqlx::query_scalar(
-        "select country from organization_countries where organization_id = $1 order by country",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
+    let countries =
+        sqlx::query_scalar("select country from organization_countries where organization_id = $1 order by country")
+            .bind(id)
+            .fetch_all(&mut *conn)
+            .await?;
     let links = sqlx::query("select kind, url from organization_links where organization_id = $1 order by position")
         .bind(id)
         .fetch_all(&mut *conn)
@@ -331,7 +330,11 @@ pub async fn find_logo(conn: &mut Conn, slug: &str) -> Result<Option<Logo>, Stor
     if !PartnerStatus::parse(&status).is_some_and(PartnerStatus::has_public_profile) {
         return Ok(None);
     }
-    Ok(Some(Logo { content_type: row.try_get("content_type")?, data: row.try_get("data")?, sha256: row.try_get("sha256")? }))
+    Ok(Some(Logo {
+        content_type: row.try_get("content_type")?,
+        data: row.try_get("data")?,
+        sha256: row.try_get("sha256")?,
+    }))
 }
 
 /// The id of the organization with this slug, in any status.

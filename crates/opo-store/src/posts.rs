@@ -53,7 +53,12 @@ pub async fn insert(conn: &mut Conn, post: &NewPost, now: OffsetDateTime) -> Res
     .await?)
 }
 
-pub async fn tag_partner(conn: &mut Conn, post_id: i64, organization_id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
+pub async fn tag_partner(
+    conn: &mut Conn,
+    post_id: i64,
+    organization_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     sqlx::query("insert into post_partners (post_id, organization_id, created_at) values ($1, $2, $3)")
         .bind(post_id)
         .bind(organization_id)

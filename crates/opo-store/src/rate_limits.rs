@@ -27,6 +27,9 @@ pub async fn hit(
 
 /// Forgets windows that ended before `before`.
 pub async fn prune(conn: &mut Conn, before: OffsetDateTime) -> Result<u64, StoreError> {
-    let done = sqlx::query("delete from rate_limits where window_start < $1").bind(format_ts(before)).execute(&mut *conn).await?;
+    let done = sqlx::query("delete from rate_limits where window_start < $1")
+        .bind(format_ts(before))
+        .execute(&mut *conn)
+        .await?;
     Ok(done.rows_affected())
 }

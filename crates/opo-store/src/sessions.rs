@@ -98,7 +98,11 @@ pub async fn insert_login_token(
 }
 
 /// Uses a sign-in link: the first call within its lifetime gets the account id, every later call `None`.
-pub async fn consume_login_token(conn: &mut Conn, token_hash: &str, now: OffsetDateTime) -> Result<Option<i64>, StoreError> {
+pub async fn consume_login_token(
+    conn: &mut Conn,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> Result<Option<i64>, StoreError> {
     let now = format_ts(now);
     Ok(sqlx::query_scalar(
         "update login_tokens set used_at = $2, updated_at = $2 \

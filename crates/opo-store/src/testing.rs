@@ -5,8 +5,8 @@
 
 use crate::{Backend, Db};
 use sqlx::{Connection, Executor};
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// A database that exists for one test.
 #[derive(Debug)]
@@ -29,7 +29,10 @@ pub fn postgres_admin_url() -> Option<String> {
         SAID.get_or_init(|| eprintln!("OPO_TEST_POSTGRES=off: the PostgreSQL half of the tests is left out"));
         return None;
     }
-    Some(std::env::var("OPO_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned()))
+    Some(
+        std::env::var("OPO_TEST_POSTGRES_URL")
+            .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned()),
+    )
 }
 
 /// An empty, unmigrated SQLite database in its own folder.

@@ -8,8 +8,8 @@ use opo_domain::text::Slug;
 use opo_store::partners::{self, Link, Logo, NewContact};
 use opo_store::testing::{self, TestDb};
 use opo_store::{Db, StoreError, audit, taxonomy as terms};
-use time::macros::{date, datetime};
 use time::OffsetDateTime;
+use time::macros::{date, datetime};
 
 const NOW: OffsetDateTime = datetime!(2026-11-25 10:00 UTC);
 
@@ -40,11 +40,17 @@ async fn seed_vocabularies(db: &Db) {
 
 async fn add(db: &Db, org: &NewOrganization, with_logo: bool) -> i64 {
     let mut tx = db.begin().await.expect("begin");
-    let id = partners::insert(&mut tx, org, Some(date!(2023-04-01)), NOW).await.expect("insert");
-    partners::set_terms(&mut tx, id, Vocabulary::Capability, &["research", "standards-development"], NOW).await.expect("terms");
+    let id = partners::insert(&mut tx, org, Some(date!(2023 - 04 - 01)), NOW).await.expect("insert");
+    partners::set_terms(&mut tx, id, Vocabulary::Capability, &["research", "standards-development"], NOW)
+        .await
+        .expect("terms");
     partners::set_terms(&mut tx, id, Vocabulary::Component, &["client-registry"], NOW).await.expect("terms");
     if with_logo {
-        let logo = Logo { content_type: "image/png".into(), data: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255], sha256: format!("{id:064}") };
+        let logo = Logo {
+            content_type: "image/png".into(),
+            data: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255],
+            sha256: format!("{id:064}"),
+        };
         partners::set_logo(&mut tx, id, &logo, NOW).await.expect("logo");
     }
     tx.commit().await.expect("commit");
@@ -77,7 +83,8 @@ async fn instances_starting_together_do_not_race_each_others_migrations() {
     }
     let db = Db::connect(&url).await.expect("connect");
     let mut conn = db.read().await.expect("conn");
-    let applied: i64 = sqlx::query_scalar("select count(*) from _sqlx_migrations").fetch_one(&mut *conn).await.expect("count");
+    let applied: i64 =
+        sqlx::query_scalar("select count(*) from _sqlx_migrations").fetch_one(&mut *conn).await.expect("count");
     let files = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/migrations/postgres")).expect("dir").count();
     assert_eq!(applied, i64::try_from(files).expect("small"), "each migration applied exactly once");
 }
@@ -101,18 +108,28 @@ async fn a_profile_holds_what_was_stored() {
         seed_vocabularies(&db).await;
         let id = add(&db, &org("Kijiji Health", PartnerStatus::Active, false), true).await;
         let mut tx = db.begin().await.expect("begin");
-        partners::add_link(&mut tx, id, &Link { kind: "github".into(), url: "https://github.example/kijiji".into() }, NOW)
-            .await
-            .expect("link");
-        partners::add_link(&mut tx, id, &Link { kind: "mastodon".into(), url: "https://social.example/@kijiji".into() }, NOW)
-            .await
-            .expect("link");
+        partners::add_link(
+            &mut tx,
+            id,
+            &Link { kind: "github".into(), url: "https://github.example/kijiji".into() },
+            NOW,
+        )
+        .await
+        .expect("link");
+        partners::add_link(
+            &mut tx,
+            id,
+            &Link { kind: "mastodon".into(), url: "https://social.example/@kijiji".into() },
+            NOW,
+        )
+        .await
+        .expect("link");
         tx.commit().await.expect("commit");
 
         let mut conn = db.read().await.expect("conn");
         let profile = partners::find_profile(&mut conn, "kijiji-health").await.expect("query").expect("found");
         assert_eq!(profile.card.name, "Kijiji Health");
-        assert_eq!(profile.card.joined_on, Some(date!(2023-04-01)));
+        assert_eq!(profile.card.joined_on, Some(date!(2023 - 04 - 01)));
         assert_eq!(profile.card.capabilities, ["standards-development", "research"], "in vocabulary order");
         assert_eq!(profile.components, ["client-registry"]);
         assert_eq!(profile.countries, ["KE", "TZ"]);
@@ -192,11 +209,19 @@ async fn an_organization_has_at_most_one_mail_point_of_contact() {
     for TestDb { db, .. } in testing::each_backend().await {
         seed_vocabularies(&db).await;
         let id = add(&db, &org("Kijiji Health", PartnerStatus::Active, false), false).await;
-        let contact = |email: &str, poc: bool| NewContact { name: "A".into(), email: email.into(), title: String::new(), is_mail_poc: poc };
+        let contact = |email: &str, poc: bool| NewContact {
+            name: "A".into(),
+            email: email.into(),
+            title: String::new(),
+            is_mail_poc: poc,
+        };
         let mut tx = db.begin().await.expect("begin");
         partners::add_contact(&mut tx, id, &contact("a@kijiji.example", true), NOW).await.expect("first");
-        partners::add_contact(&mut tx, id, &contact("b@kijiji.example", false), NOW).await.expect("not a point of contact");
-        let err = partners::add_contact(&mut tx, id, &contact("c@kijiji.example", true), NOW).await.expect_err("second");
+        partners::add_contact(&mut tx, id, &contact("b@kijiji.example", false), NOW)
+            .await
+            .expect("not a point of contact");
+        let err =
+            partners::add_contact(&mut tx, id, &contact("c@kijiji.example", true), NOW).await.expect_err("second");
         assert!(matches!(err, StoreError::Duplicate(_)), "{err:?}");
     }
 }

@@ -46,7 +46,11 @@ pub(crate) struct Version {
     v: Option<String>,
 }
 
-pub(crate) async fn serve(Path(file): Path<String>, Query(version): Query<Version>, headers: HeaderMap) -> Result<Response, WebError> {
+pub(crate) async fn serve(
+    Path(file): Path<String>,
+    Query(version): Query<Version>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
     let index = ASSETS.iter().position(|a| a.name == file).ok_or(WebError::NotFound("file"))?;
     let asset = &ASSETS[index];
     let current = &versions()[index];

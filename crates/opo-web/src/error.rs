@@ -98,10 +98,14 @@ impl WebError {
 
     fn message(&self) -> String {
         match self {
-            Self::NotFound(what) => format!("There is no such {what} here. It may have moved, or the address may be mistyped."),
+            Self::NotFound(what) => {
+                format!("There is no such {what} here. It may have moved, or the address may be mistyped.")
+            }
             Self::BadRequest(problem) => format!("Please check the address: {problem}."),
             Self::Internal(_) => "The problem has been logged. Please try again in a little while.".to_owned(),
-            Self::Unavailable => "The service cannot reach its database right now. Please try again in a minute.".to_owned(),
+            Self::Unavailable => {
+                "The service cannot reach its database right now. Please try again in a minute.".to_owned()
+            }
             Self::TooManyRequests { retry_after } => {
                 format!("Please wait {} before trying again.", crate::format::wait(*retry_after))
             }

@@ -48,9 +48,9 @@ mod tests {
 
     #[test]
     fn dates_read_as_people_write_them() {
-        assert_eq!(long_date(date!(2029-03-10)), "10 March 2029");
-        assert_eq!(month_year(date!(2029-03-10)), "March 2029");
-        assert_eq!(iso_date(date!(2029-03-01)), "2029-03-01");
+        assert_eq!(long_date(date!(2029 - 03 - 10)), "10 March 2029");
+        assert_eq!(month_year(date!(2029 - 03 - 10)), "March 2029");
+        assert_eq!(iso_date(date!(2029 - 03 - 01)), "2029-03-01");
         assert_eq!(date_time_utc(datetime!(2026-12-01 14:05 UTC)), "1 December 2026, 14:05 UTC");
     }
 

@@ -32,7 +32,10 @@ pub(crate) fn wrap(router: Router) -> Router {
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         // A handler that sets its own policy (an SVG logo) keeps it.
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(PAGE_CSP)));
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_static(PAGE_CSP),
+        ));
     for (name, value) in fixed {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
     }

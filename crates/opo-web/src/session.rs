@@ -8,9 +8,9 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
+use opo_app::accounts::User;
 use opo_app::sessions::Client;
 use opo_domain::policy::Actor;
-use opo_app::accounts::User;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -65,7 +65,11 @@ pub(crate) fn clear_cookie(state: &AppState) -> HeaderValue {
 }
 
 /// Finds the session behind the cookie, if any, for everything that follows.
-pub(crate) async fn load(State(state): State<AppState>, mut request: Request, next: Next) -> Result<Response, WebError> {
+pub(crate) async fn load(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Result<Response, WebError> {
     let token = read_cookie(request.headers(), cookie_name(&state)).map(str::to_owned);
     let mut stale = false;
     if let Some(token) = token.filter(|t| !t.is_empty()) {

@@ -30,7 +30,8 @@ impl TestApp {
         for (name, value) in headers {
             request = request.header(name, *value);
         }
-        let response = self.router.clone().oneshot(request.body(Body::empty()).expect("request")).await.expect("infallible");
+        let response =
+            self.router.clone().oneshot(request.body(Body::empty()).expect("request")).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
@@ -54,7 +55,8 @@ impl TestApp {
 async fn each_app() -> Vec<TestApp> {
     let mut apps = Vec::new();
     for db in testing::each_backend().await {
-        let app = App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
+        let app =
+            App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
         setup::prepare(&app).await.expect("prepare");
         demo::load(&app, &Actor::system()).await.expect("demo");
         apps.push(TestApp { router: build_app(app), db });
@@ -78,13 +80,14 @@ async fn first_post_slug(t: &TestApp) -> String {
 }
 
 #[tokio::test]
-async fn every_route_answers_anonymous_visitors_as_the_policy_says() {
+async fn every_page_answers_anonymous_visitors_as_the_policy_says() {
     for t in each_app().await {
         let slug = t.slugs_with_status("active").await.remove(0);
         let post = first_post_slug(&t).await;
         let table = route_table();
         assert!(!table.is_empty());
-        for route in table {
+        // Forms and signed-in pages are walked for every role in `security.rs`.
+        for route in table.into_iter().filter(|r| r.method == "GET") {
             let uri = concrete(route.path, &slug, &post);
             let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
             if policy::allows(PolicyActor::Anonymous, route.action) {
@@ -102,7 +105,11 @@ async fn every_response_carries_the_security_headers_errors_and_assets_included(
         let slug = t.slugs_with_status("active").await.remove(0);
         let post = first_post_slug(&t).await;
         let mut uris: Vec<String> = route_table().iter().map(|r| concrete(r.path, &slug, &post)).collect();
-        uris.extend(["/no/such/page".to_owned(), "/partners?page=abc".to_owned(), "/partners/no-such-partner".to_owned()]);
+        uris.extend([
+            "/no/such/page".to_owned(),
+            "/partners?page=abc".to_owned(),
+            "/partners/no-such-partner".to_owned(),
+        ]);
         for uri in uris {
             let answer = t.get(&uri).await;
             let h = |name: &str| answer.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
@@ -284,15 +291,13 @@ async fn partner_text_with_script_is_shown_inert() {
     let t = each_app().await.remove(0);
     let slug = t.slugs_with_status("active").await.remove(0);
     let mut conn = t.db.db.read().await.expect("conn");
-    sqlx::query(
-        "update organizations set long_description = $1, short_description = $2 where slug = $3",
-    )
-    .bind("Hello <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)>")
-    .bind("<b>bold</b> & \"quoted\"")
-    .bind(&slug)
-    .execute(&mut *conn)
-    .await
-    .expect("update");
+    sqlx::query("update organizations set long_description = $1, short_description = $2 where slug = $3")
+        .bind("Hello <script>alert('x')</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)>")
+        .bind("<b>bold</b> & \"quoted\"")
+        .bind(&slug)
+        .execute(&mut *conn)
+        .await
+        .expect("update");
     drop(conn);
     let body = t.get(&format!("/partners/{slug}")).await.body;
     assert!(!body.contains("<script>alert"), "no script element");

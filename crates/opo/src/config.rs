@@ -231,7 +231,8 @@ mod tests {
 
     #[test]
     fn a_higher_layer_overrides_a_lower_one_field_by_field() {
-        let file = Layer { listen: Some("0.0.0.0:9000".into()), community_name: Some("File".into()), ..Layer::default() };
+        let file =
+            Layer { listen: Some("0.0.0.0:9000".into()), community_name: Some("File".into()), ..Layer::default() };
         let env = Layer { community_name: Some("Env".into()), ..Layer::default() };
         let config = Config::from_layer(env.over(file)).expect("valid");
         assert_eq!(config.listen.to_string(), "0.0.0.0:9000");
@@ -242,8 +243,11 @@ mod tests {
     fn a_file_is_read_and_unknown_keys_are_refused() {
         let dir = tempfile::tempdir().expect("tempdir");
         let good = dir.path().join("good.toml");
-        std::fs::write(&good, "listen = \"127.0.0.1:9100\"\nsmtp_host = \"mail.example.org\"\nsmtp_password = \"s3cret\"\n")
-            .expect("write");
+        std::fs::write(
+            &good,
+            "listen = \"127.0.0.1:9100\"\nsmtp_host = \"mail.example.org\"\nsmtp_password = \"s3cret\"\n",
+        )
+        .expect("write");
         let config = Config::load(Layer::default(), Some(&good)).expect("valid");
         assert_eq!(config.listen.port(), 9100);
         let smtp = config.smtp.expect("smtp set");
@@ -259,9 +263,11 @@ mod tests {
     fn bad_values_are_refused_with_a_reason() {
         let err = Config::from_layer(Layer { listen: Some("localhost".into()), ..Layer::default() }).expect_err("bad");
         assert!(err.to_string().contains("127.0.0.1:8080"));
-        let err = Config::from_layer(Layer { base_url: Some("portal.example".into()), ..Layer::default() }).expect_err("bad");
+        let err =
+            Config::from_layer(Layer { base_url: Some("portal.example".into()), ..Layer::default() }).expect_err("bad");
         assert!(err.to_string().contains("http://"));
-        let err = Config::from_layer(Layer { database_url: Some("mysql://x".into()), ..Layer::default() }).expect_err("bad");
+        let err =
+            Config::from_layer(Layer { database_url: Some("mysql://x".into()), ..Layer::default() }).expect_err("bad");
         assert!(err.to_string().contains("sqlite://"));
     }
 

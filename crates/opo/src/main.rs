@@ -117,7 +117,8 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                     Ok(())
                 }
                 Err(AppError::Invalid(problems)) => {
-                    let list: Vec<String> = problems.iter().map(|p| format!("  --{}: {}", flag_of(p.field), p.message)).collect();
+                    let list: Vec<String> =
+                        problems.iter().map(|p| format!("  --{}: {}", flag_of(p.field), p.message)).collect();
                     anyhow::bail!("the account was not added:\n{}", list.join("\n"))
                 }
                 Err(other) => Err(other.into()),

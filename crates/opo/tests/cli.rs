@@ -49,7 +49,10 @@ fn an_operator_migrates_loads_the_demo_and_adds_an_account() {
     assert!(!again.status.success());
     assert!(text(&again).contains("only goes into an empty database"), "{}", text(&again));
 
-    let add = opo(dir.path(), &["user", "add", "--email", "new.officer@portal.example", "--name", "New Officer", "--role", "secretariat"]);
+    let add = opo(
+        dir.path(),
+        &["user", "add", "--email", "new.officer@portal.example", "--name", "New Officer", "--role", "secretariat"],
+    );
     assert!(add.status.success(), "{}", text(&add));
     let list = text(&opo(dir.path(), &["user", "list"]));
     assert!(list.contains("new.officer@portal.example"));

@@ -26,7 +26,13 @@ struct AccountPage {
     notice: Option<String>,
 }
 
-fn render(state: &AppState, session: &Session, status: StatusCode, error: Option<String>, notice: Option<String>) -> Result<Response, WebError> {
+fn render(
+    state: &AppState,
+    session: &Session,
+    status: StatusCode,
+    error: Option<String>,
+    notice: Option<String>,
+) -> Result<Response, WebError> {
     let user = &session.user;
     let page = AccountPage {
         layout: Layout::new(state, "Your account", "", "/account").for_session(Some(session)),
@@ -61,13 +67,27 @@ pub(crate) async fn set_password(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     if form.password != form.confirm {
-        return render(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, Some("The two passwords differ.".to_owned()), None);
+        return render(
+            &state,
+            &session,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("The two passwords differ.".to_owned()),
+            None,
+        );
     }
-    match opo_app::sessions::set_password(&state.app, &session.user, &form.password, &session.audit_actor(&client)).await {
+    match opo_app::sessions::set_password(&state.app, &session.user, &form.password, &session.audit_actor(&client))
+        .await
+    {
         Ok(()) => render(&state, &session, StatusCode::OK, None, Some("Your password is set.".to_owned())),
         Err(AppError::Invalid(problems)) => {
             let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
-            render(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, Some(format!("Choose another password: {message}.")), None)
+            render(
+                &state,
+                &session,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Some(format!("Choose another password: {message}.")),
+                None,
+            )
         }
         Err(other) => Err(other.into()),
     }

@@ -31,7 +31,9 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
     let overview = opo_app::dashboard::overview(&state.app).await?;
     let accounts = opo_app::accounts::list(&state.app).await?.len();
     let page = AdminHome {
-        layout: Layout::new(&state, "Administration", "", "/admin").in_section("home-signed").for_session(Some(&session)),
+        layout: Layout::new(&state, "Administration", "", "/admin")
+            .in_section("home-signed")
+            .for_session(Some(&session)),
         accounts,
         emails_waiting: overview.emails_waiting,
         emails_failed: overview.emails_failed,
@@ -107,7 +109,11 @@ pub(crate) struct NoticeQuery {
     done: Option<String>,
 }
 
-pub(crate) async fn users(State(state): State<AppState>, session: Session, Query(q): Query<NoticeQuery>) -> Result<Response, WebError> {
+pub(crate) async fn users(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
     let notice = match q.done.as_deref() {
         Some("invited") => Some("The invitation is on its way.".to_owned()),
         Some("role") => Some("The role is changed; the person signs in again to use it.".to_owned()),
@@ -166,7 +172,8 @@ pub(crate) async fn change_role(
     Form(form): Form<RoleForm>,
 ) -> Result<Response, WebError> {
     let organization = Some(form.organization.as_str()).filter(|o| !o.trim().is_empty());
-    match opo_app::accounts::change_role(&state.app, id, &form.role, organization, &session.audit_actor(&client)).await {
+    match opo_app::accounts::change_role(&state.app, id, &form.role, organization, &session.audit_actor(&client)).await
+    {
         Ok(()) => Ok(Redirect::to("/admin/users?done=role").into_response()),
         Err(AppError::Invalid(errors)) => {
             users_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, AddUser::default(), errors, None).await
@@ -246,17 +253,29 @@ fn parse_day(field: &str, text: &str) -> Result<Option<Date>, WebError> {
 const AUDIT_PAGE: i64 = 50;
 
 fn audit_url(query: &AuditQuery, page: i64) -> String {
-    let pairs = [("actor", &query.actor), ("action", &query.action), ("subject", &query.subject), ("from", &query.from), ("until", &query.until)];
+    let pairs = [
+        ("actor", &query.actor),
+        ("action", &query.action),
+        ("subject", &query.subject),
+        ("from", &query.from),
+        ("until", &query.until),
+    ];
     let mut parts: Vec<String> = pairs
         .iter()
         .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| format!("{k}={}", v.replace('%', "%25").replace('&', "%26").replace('=', "%3D").replace(' ', "+")))
+        .map(|(k, v)| {
+            format!("{k}={}", v.replace('%', "%25").replace('&', "%26").replace('=', "%3D").replace(' ', "+"))
+        })
         .collect();
     parts.push(format!("page={page}"));
     format!("/admin/audit?{}", parts.join("&"))
 }
 
-pub(crate) async fn audit(State(state): State<AppState>, session: Session, Query(query): Query<AuditQuery>) -> Result<Html<String>, WebError> {
+pub(crate) async fn audit(
+    State(state): State<AppState>,
+    session: Session,
+    Query(query): Query<AuditQuery>,
+) -> Result<Html<String>, WebError> {
     let page = query.page.unwrap_or(1).max(1);
     let from = parse_day("“From”", &query.from)?;
     let until = parse_day("“Until”", &query.until)?;
@@ -314,7 +333,11 @@ struct OutboxPage {
     notice: Option<String>,
 }
 
-pub(crate) async fn outbox(State(state): State<AppState>, session: Session, Query(q): Query<NoticeQuery>) -> Result<Html<String>, WebError> {
+pub(crate) async fn outbox(
+    State(state): State<AppState>,
+    session: Session,
+    Query(q): Query<NoticeQuery>,
+) -> Result<Html<String>, WebError> {
     let rows = opo_app::worker::recent(&state.app, 200)
         .await?
         .into_iter()

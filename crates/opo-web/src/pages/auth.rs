@@ -1,9 +1,9 @@
 //! Signing in (by e-mail link or password) and out.
 
 use super::layout::Layout;
+use crate::AppState;
 use crate::error::WebError;
 use crate::session::{ClientInfo, MaybeSession, clear_cookie, session_cookie};
-use crate::AppState;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
@@ -38,7 +38,11 @@ struct UseLinkPage {
     token: String,
 }
 
-fn sign_in_page(state: &AppState, status: StatusCode, page: impl FnOnce(Layout) -> SignInPage) -> Result<Response, WebError> {
+fn sign_in_page(
+    state: &AppState,
+    status: StatusCode,
+    page: impl FnOnce(Layout) -> SignInPage,
+) -> Result<Response, WebError> {
     let layout = Layout::new(state, "Sign in", "Sign in to the partner portal.", "/sign-in").in_section("sign-in");
     Ok((status, Html(page(layout).render()?)).into_response())
 }
@@ -77,13 +81,15 @@ pub(crate) async fn request_link(
             };
             Ok(Html(page.render()?).into_response())
         }
-        Err(AppError::Invalid(problems)) => sign_in_page(&state, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
-            layout,
-            email: form.email,
-            link_error: problems.first().map(|p| p.message.clone()),
-            password_error: None,
-            notice: None,
-        }),
+        Err(AppError::Invalid(problems)) => {
+            sign_in_page(&state, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
+                layout,
+                email: form.email,
+                link_error: problems.first().map(|p| p.message.clone()),
+                password_error: None,
+                notice: None,
+            })
+        }
         Err(AppError::RateLimited { retry_after }) => {
             let mut response = sign_in_page(&state, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
                 layout,
@@ -110,7 +116,10 @@ pub(crate) struct TokenQuery {
 
 /// The page a sign-in link opens. It does not sign in by itself: mail scanners that open links must
 /// not use up the link, so the person presses a button that posts it.
-pub(crate) async fn link_page(State(state): State<AppState>, Query(query): Query<TokenQuery>) -> Result<Response, WebError> {
+pub(crate) async fn link_page(
+    State(state): State<AppState>,
+    Query(query): Query<TokenQuery>,
+) -> Result<Response, WebError> {
     let layout = Layout::new(&state, "Sign in", "", "/sign-in/link").in_section("sign-in");
     let mut response = Html(UseLinkPage { layout, token: query.token }.render()?).into_response();
     // Keep the token out of other sites' logs.
@@ -131,13 +140,15 @@ pub(crate) async fn use_link(
 ) -> Result<Response, WebError> {
     match opo_app::sessions::open_link(&state.app, &form.token, &client).await {
         Ok(signed) => signed_in(&state, signed),
-        Err(AppError::Unauthenticated(message)) => sign_in_page(&state, StatusCode::UNAUTHORIZED, |layout| SignInPage {
-            layout,
-            email: String::new(),
-            link_error: Some(capitalized(&message)),
-            password_error: None,
-            notice: None,
-        }),
+        Err(AppError::Unauthenticated(message)) => {
+            sign_in_page(&state, StatusCode::UNAUTHORIZED, |layout| SignInPage {
+                layout,
+                email: String::new(),
+                link_error: Some(capitalized(&message)),
+                password_error: None,
+                notice: None,
+            })
+        }
         Err(other) => Err(other.into()),
     }
 }

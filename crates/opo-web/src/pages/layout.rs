@@ -42,10 +42,8 @@ impl Layout {
 
     /// Shows who is signed in, with a link home and a way to sign out.
     pub(crate) fn for_session(mut self, session: Option<&Session>) -> Self {
-        self.user = session.map(|s| NavUser {
-            name: s.user.display_name.clone(),
-            home: opo_domain::policy::home(s.user.role),
-        });
+        self.user =
+            session.map(|s| NavUser { name: s.user.display_name.clone(), home: opo_domain::policy::home(s.user.role) });
         self
     }
 

@@ -7,8 +7,8 @@ use crate::{AppState, format, markdown};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use opo_domain::posts::PostKind;
 use opo_app::posts::PostCard;
+use opo_domain::posts::PostKind;
 
 /// A post in a list.
 pub(crate) struct PostItem {
@@ -56,7 +56,8 @@ pub(crate) async fn post_page(
 ) -> Result<Html<String>, WebError> {
     let post = opo_app::posts::published(&state.app, &slug).await?;
     let item = PostItem::from_card(&post.card);
-    let layout = Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url).for_visitor(&visitor);
+    let layout =
+        Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url).for_visitor(&visitor);
     let page = PostPage {
         layout,
         body_html: markdown::render(&post.body),

@@ -81,14 +81,13 @@ pub(crate) async fn list_page(
     visitor: MaybeSession,
     Query(query): Query<ListQuery>,
 ) -> Result<Html<String>, WebError> {
-    let page = match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        None => 1,
-        Some(raw) => raw
-            .parse::<u32>()
-            .ok()
-            .filter(|p| *p >= 1)
-            .ok_or_else(|| WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1")))?,
-    };
+    let page =
+        match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            None => 1,
+            Some(raw) => raw.parse::<u32>().ok().filter(|p| *p >= 1).ok_or_else(|| {
+                WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1"))
+            })?,
+        };
     let directory = opo_app::partners::directory(&state.app, page).await?;
     let community = &state.app.settings.community_name;
     let title = if page == 1 {
@@ -111,7 +110,9 @@ pub(crate) async fn list_page(
         pages: directory.pages,
         prev: (page > 1).then(|| page_url(page - 1)),
         next: (page < directory.pages).then(|| page_url(page + 1)),
-        page_links: (1..=directory.pages).map(|n| PageLink { number: n, url: page_url(n), current: n == page }).collect(),
+        page_links: (1..=directory.pages)
+            .map(|n| PageLink { number: n, url: page_url(n), current: n == page })
+            .collect(),
         cards: directory.cards.into_iter().map(CardItem::from_card).collect(),
         htmx: crate::assets::url("htmx.min.js"),
     };
@@ -195,7 +196,8 @@ pub(crate) async fn profile_page(
     });
     let partner_since = card.joined_on.map(|joined| {
         let years = opo_domain::checkins::years_since(joined, today);
-        let span = if years >= 1 { format!(" ({})", format::count(years.into(), "year", "years")) } else { String::new() };
+        let span =
+            if years >= 1 { format!(" ({})", format::count(years.into(), "year", "years")) } else { String::new() };
         format!("{}{span}", format::month_year(joined))
     });
     let item = CardItem::from_card(card.clone());
@@ -219,8 +221,16 @@ pub(crate) async fn profile_page(
             let host = opo_domain::text::WebUrl::parse(&w).ok()?.host().to_owned();
             Some((w, host))
         }),
-        capabilities: card.capabilities.into_iter().map(|t| TermItem { label: t.label, description: t.description }).collect(),
-        components: profile.components.into_iter().map(|t| TermItem { label: t.label, description: t.description }).collect(),
+        capabilities: card
+            .capabilities
+            .into_iter()
+            .map(|t| TermItem { label: t.label, description: t.description })
+            .collect(),
+        components: profile
+            .components
+            .into_iter()
+            .map(|t| TermItem { label: t.label, description: t.description })
+            .collect(),
         country_count_text: format::count(profile.countries.len() as i64, "country", "countries"),
         regions,
         links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),

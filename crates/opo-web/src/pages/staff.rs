@@ -29,7 +29,14 @@ struct StaffHome {
     show_activity: bool,
 }
 
-async fn render(state: &AppState, session: &Session, path: &str, heading: &'static str, intro: &'static str, show_activity: bool) -> Result<Html<String>, WebError> {
+async fn render(
+    state: &AppState,
+    session: &Session,
+    path: &str,
+    heading: &'static str,
+    intro: &'static str,
+    show_activity: bool,
+) -> Result<Html<String>, WebError> {
     let overview = opo_app::dashboard::overview(&state.app).await?;
     let page = StaffHome {
         layout: Layout::new(state, heading, "", path).in_section("home-signed").for_session(Some(session)),
@@ -54,9 +61,18 @@ async fn render(state: &AppState, session: &Session, path: &str, heading: &'stat
 }
 
 pub(crate) async fn committee(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    render(&state, &session, "/committee", "Committee", "Applications by stage, for the Operational Committee.", false).await
+    render(&state, &session, "/committee", "Committee", "Applications by stage, for the Operational Committee.", false)
+        .await
 }
 
 pub(crate) async fn secretariat(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    render(&state, &session, "/secretariat", "Secretariat", "The program at a glance: partners, applications, e-mail and recent activity.", true).await
+    render(
+        &state,
+        &session,
+        "/secretariat",
+        "Secretariat",
+        "The program at a glance: partners, applications, e-mail and recent activity.",
+        true,
+    )
+    .await
 }

@@ -1,0 +1,397 @@
+//! Who may do what, proven route by route; sessions, cross-site requests and rate limits.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use opo_app::rate_limits::{LINKS_PER_EMAIL, SIGN_IN_PER_ACCOUNT};
+use opo_app::{Actor, App, Settings, demo, secrets, setup};
+use opo_domain::accounts::Role;
+use opo_domain::clock::{Clock, ManualClock};
+use opo_domain::policy::{self, Actor as PolicyActor};
+use opo_domain::text::EmailAddress;
+use opo_store::testing::{self, TestDb};
+use opo_web::{build_app, route_table};
+use std::sync::Arc;
+use time::macros::datetime;
+use tower::ServiceExt;
+
+const ORIGIN: &str = "http://127.0.0.1:8080";
+
+struct TestApp {
+    router: Router,
+    app: App,
+    clock: Arc<ManualClock>,
+    _db: TestDb,
+}
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+impl TestApp {
+    async fn send(
+        &self,
+        method: Method,
+        uri: &str,
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+        body: &str,
+    ) -> Answer {
+        let mut request = Request::builder().method(method.clone()).uri(uri);
+        if let Some(token) = cookie {
+            request = request.header(header::COOKIE, format!("opo_session={token}"));
+        }
+        if method == Method::POST {
+            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::from(body.to_owned())).expect("request"))
+            .await
+            .expect("answer");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    async fn get(&self, uri: &str, cookie: Option<&str>) -> Answer {
+        self.send(Method::GET, uri, cookie, &[], "").await
+    }
+
+    async fn post(&self, uri: &str, cookie: Option<&str>, body: &str) -> Answer {
+        self.send(Method::POST, uri, cookie, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")], body).await
+    }
+
+    async fn slugs(&self, status: &str) -> Vec<String> {
+        let mut conn = self.app.db.read().await.expect("conn");
+        sqlx::query_scalar("select slug from organizations where status = $1 order by slug")
+            .bind(status)
+            .fetch_all(&mut *conn)
+            .await
+            .expect("slugs")
+    }
+
+    /// A new account with this role and an open session; returns (user id, session token).
+    async fn signed_in(&self, role: Role, organization: Option<&str>) -> (i64, String) {
+        let now = self.clock.now();
+        let mut tx = self.app.db.begin().await.expect("begin");
+        let org_id = match organization {
+            Some(slug) => opo_store::partners::id_by_slug(&mut tx, slug).await.expect("query"),
+            None => None,
+        };
+        let email =
+            EmailAddress::parse(&format!("{}-{}@test.example", role.key(), now.unix_timestamp_nanos())).expect("email");
+        let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, org_id, now).await.expect("user");
+        let token = secrets::new_token().expect("token");
+        let session = opo_store::sessions::NewSession {
+            token_hash: secrets::token_hash(&token),
+            user_id: id,
+            ip: String::new(),
+            user_agent: String::new(),
+            expires_at: now + time::Duration::hours(12),
+        };
+        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
+        tx.commit().await.expect("commit");
+        self.clock.advance(time::Duration::milliseconds(1));
+        (id, token)
+    }
+}
+
+async fn each_app() -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for db in testing::each_backend().await {
+        let clock = Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC)));
+        let app = App::new(db.db.clone(), clock.clone(), Settings::default());
+        setup::prepare(&app).await.expect("prepare");
+        demo::load(&app, &Actor::system()).await.expect("demo");
+        apps.push(TestApp { router: build_app(app.clone()), app, clock, _db: db });
+    }
+    apps
+}
+
+/// The guard's own refusals, told apart from a handler that answers 401 for a wrong password.
+fn refused_by_policy(answer: &Answer) -> bool {
+    (answer.status == StatusCode::UNAUTHORIZED && answer.body.contains("Sign in to see this page."))
+        || (answer.status == StatusCode::FORBIDDEN && answer.body.contains("Your role does not allow this."))
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_exactly_as_the_policy_says() {
+    for t in each_app().await {
+        let own = t.slugs("active").await.remove(0);
+        let (target_user, _) = t.signed_in(Role::Committee, None).await;
+        let mut actors: Vec<(PolicyActor, Option<String>)> = vec![(PolicyActor::Anonymous, None)];
+        for role in Role::ALL {
+            let org = role.belongs_to_organization().then_some(own.as_str());
+            actors.push((PolicyActor::Signed(role), Some(t.signed_in(role, org).await.1)));
+        }
+        let post = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_scalar::<_, String>("select slug from posts order by slug limit 1")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("post")
+        };
+        let table = route_table();
+        assert!(table.len() >= 25, "{} routes", table.len());
+        for route in &table {
+            let uri = route
+                .path
+                .replace("{slug}", if route.path.starts_with("/news") { &post } else { &own })
+                .replace("{file}", "site.css")
+                .replace("{id}", &target_user.to_string());
+            for (actor, token) in &actors {
+                // Signing out would end the session the rest of the matrix uses: sign out a fresh one.
+                let fresh = match (route.path, actor) {
+                    ("/sign-out", PolicyActor::Signed(role)) => {
+                        let org = role.belongs_to_organization().then_some(own.as_str());
+                        Some(t.signed_in(*role, org).await.1)
+                    }
+                    _ => None,
+                };
+                let token = fresh.as_ref().or(token.as_ref()).map(String::as_str);
+                let answer =
+                    if route.method == "GET" { t.get(&uri, token).await } else { t.post(&uri, token, "").await };
+                let allowed = policy::allows(*actor, route.action);
+                let context = format!("{} {uri} as {actor:?}: {}", route.method, answer.status);
+                if allowed {
+                    assert!(!refused_by_policy(&answer), "{context}");
+                    assert!(answer.status != StatusCode::INTERNAL_SERVER_ERROR, "{context}");
+                    if route.method == "GET" {
+                        assert!(matches!(answer.status, StatusCode::OK | StatusCode::SEE_OTHER), "{context}");
+                    }
+                } else {
+                    assert!(refused_by_policy(&answer), "{context}");
+                    let expected =
+                        if *actor == PolicyActor::Anonymous { StatusCode::UNAUTHORIZED } else { StatusCode::FORBIDDEN };
+                    assert_eq!(answer.status, expected, "{context}");
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_partner_contact_sees_its_own_organization_record_and_no_other() {
+    for t in each_app().await {
+        let slugs = t.slugs("active").await;
+        let (own, other) = (&slugs[0], &slugs[1]);
+        let (_, partner) = t.signed_in(Role::PartnerContact, Some(own)).await;
+        let mine = t.get(&format!("/portal/organizations/{own}"), Some(&partner)).await;
+        assert_eq!(mine.status, StatusCode::OK);
+        assert!(mine.body.contains("Mail point of contact"));
+        let theirs = t.get(&format!("/portal/organizations/{other}"), Some(&partner)).await;
+        assert_eq!(theirs.status, StatusCode::FORBIDDEN, "no peeking at another organization");
+        assert!(!theirs.body.contains("Mail point of contact"));
+        for role in [Role::Committee, Role::Secretariat, Role::Admin] {
+            let (_, staff) = t.signed_in(role, None).await;
+            assert_eq!(t.get(&format!("/portal/organizations/{other}"), Some(&staff)).await.status, StatusCode::OK);
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_forged_cross_site_post_is_refused_before_it_does_anything() {
+    let t = each_app().await.remove(0);
+    let (_, admin) = t.signed_in(Role::Admin, None).await;
+    let form = "email=forged%40evil.example&name=Forged&role=admin&organization=";
+    for headers in [
+        vec![("origin", "https://evil.example")],
+        vec![("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")],
+        vec![("sec-fetch-site", "cross-site")],
+        vec![("sec-fetch-site", "same-site"), ("origin", "https://sub.127.0.0.1")],
+        vec![],
+    ] {
+        let answer = t.send(Method::POST, "/admin/users", Some(&admin), &headers, form).await;
+        assert_eq!(answer.status, StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(answer.body.contains("did not come from a page of this site"));
+    }
+    let users = opo_app::accounts::list(&t.app).await.expect("users");
+    assert!(!users.iter().any(|u| u.email.contains("evil.example")), "no account was added");
+    let same = t.post("/admin/users", Some(&admin), form).await;
+    assert_eq!(same.status, StatusCode::SEE_OTHER, "the same form from the site itself works");
+}
+
+#[tokio::test]
+async fn nothing_changes_on_a_get() {
+    let t = each_app().await.remove(0);
+    let table = route_table();
+    let has_get = |path: &str| table.iter().any(|r| r.method == "GET" && r.path == path);
+    for route in table.iter().filter(|r| r.method == "POST" && !has_get(r.path)) {
+        let answer = t.get(route.path, None).await;
+        assert_eq!(answer.status, StatusCode::METHOD_NOT_ALLOWED, "GET {}", route.path);
+    }
+}
+
+fn cookie_token(answer: &Answer) -> String {
+    let cookie = answer.headers[header::SET_COOKIE].to_str().expect("ascii");
+    cookie.split(';').next().and_then(|kv| kv.split_once('=')).map(|(_, v)| v.to_owned()).expect("a session cookie")
+}
+
+#[tokio::test]
+async fn signing_in_with_a_link_sets_a_safe_cookie_and_signing_out_ends_the_session_on_the_server() {
+    for t in each_app().await {
+        let email = "chair@portal.example";
+        let asked = t.post("/sign-in", None, &format!("email={}", email.replace('@', "%40"))).await;
+        assert_eq!(asked.status, StatusCode::OK);
+        assert!(asked.body.contains("Check your e-mail"));
+        let mut conn = t.app.db.read().await.expect("conn");
+        let body: String = sqlx::query_scalar("select body_text from outbox_emails where to_address = $1")
+            .bind(email)
+            .fetch_one(&mut *conn)
+            .await
+            .expect("the link is in the outbox");
+        drop(conn);
+        let start = body.find("token=").expect("token") + "token=".len();
+        let token: String = body[start..].chars().take_while(char::is_ascii_hexdigit).collect();
+
+        for _ in 0..2 {
+            let page = t.get(&format!("/sign-in/link?token={token}"), None).await;
+            assert_eq!(page.status, StatusCode::OK, "opening the link (as a mail scanner would) uses nothing up");
+            assert!(page.body.contains(&format!("value=\"{token}\"")));
+        }
+        let used = t.post("/sign-in/link", None, &format!("token={token}")).await;
+        assert_eq!(used.status, StatusCode::SEE_OTHER);
+        assert_eq!(used.headers[header::LOCATION], "/committee", "a committee member lands on the committee's home");
+        let set = used.headers[header::SET_COOKIE].to_str().expect("ascii").to_owned();
+        for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+            assert!(set.contains(attribute), "{set}");
+        }
+        assert!(!set.contains("Secure"), "served over plain http in this test");
+        let session = cookie_token(&used);
+        assert_ne!(session, token, "the session secret is not the link's");
+        assert_eq!(t.get("/committee", Some(&session)).await.status, StatusCode::OK);
+
+        let again = t.post("/sign-in/link", None, &format!("token={token}")).await;
+        assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a link signs in once");
+        assert!(again.body.contains("used already or has expired"));
+
+        let out = t.post("/sign-out", Some(&session), "").await;
+        assert_eq!(out.status, StatusCode::OK);
+        assert!(out.headers[header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"));
+        let after = t.get("/committee", Some(&session)).await;
+        assert_eq!(after.status, StatusCode::UNAUTHORIZED, "the old cookie is worthless");
+    }
+}
+
+#[tokio::test]
+async fn a_session_ends_when_idle_too_long() {
+    let t = each_app().await.remove(0);
+    let (_, token) = t.signed_in(Role::Secretariat, None).await;
+    assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::OK);
+    t.clock.advance(Settings::default().session_idle - time::Duration::minutes(1));
+    assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::OK, "use keeps it alive");
+    t.clock.advance(Settings::default().session_idle + time::Duration::minutes(1));
+    let expired = t.get("/secretariat", Some(&token)).await;
+    assert_eq!(expired.status, StatusCode::UNAUTHORIZED);
+    assert!(
+        expired.headers[header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"),
+        "the stale cookie is cleared"
+    );
+}
+
+#[tokio::test]
+async fn a_deactivated_account_is_signed_out_at_once() {
+    let t = each_app().await.remove(0);
+    let (_, admin) = t.signed_in(Role::Admin, None).await;
+    let (victim, token) = t.signed_in(Role::Secretariat, None).await;
+    assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::OK);
+    let done = t.post(&format!("/admin/users/{victim}/status"), Some(&admin), "active=false").await;
+    assert_eq!(done.status, StatusCode::SEE_OTHER);
+    assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::UNAUTHORIZED);
+    let audit = t.get("/admin/audit?action=account.deactivated", Some(&admin)).await;
+    assert!(audit.body.contains("account.deactivated"));
+    assert!(audit.body.contains("&#34;status&#34;:&#34;active&#34;"), "the value before is recorded");
+}
+
+#[tokio::test]
+async fn password_sign_in_works_and_a_flood_gets_429_at_the_exact_threshold() {
+    for t in each_app().await {
+        let (id, token) = t.signed_in(Role::Secretariat, None).await;
+        let weak = t.post("/account/password", Some(&token), "password=password123&confirm=password123").await;
+        assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(weak.body.contains("too common"));
+        let set = t
+            .post(
+                "/account/password",
+                Some(&token),
+                "password=violet-harbor-tangent-42&confirm=violet-harbor-tangent-42",
+            )
+            .await;
+        assert_eq!(set.status, StatusCode::OK);
+        let user = opo_app::accounts::find(&t.app, id).await.expect("user");
+        let email = user.email.replace('@', "%40");
+
+        let ok = t.post("/sign-in/password", None, &format!("email={email}&password=violet-harbor-tangent-42")).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER);
+        assert_eq!(ok.headers[header::LOCATION], "/secretariat");
+        let mut attempts = 1;
+        while attempts < SIGN_IN_PER_ACCOUNT.max {
+            let wrong = t.post("/sign-in/password", None, &format!("email={email}&password=wrong-{attempts}")).await;
+            assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "attempt {attempts}");
+            assert!(wrong.body.contains("is not right"));
+            assert!(wrong.body.contains(&format!("value=\"{}\"", user.email)), "the address typed is kept");
+            attempts += 1;
+        }
+        let flooded =
+            t.post("/sign-in/password", None, &format!("email={email}&password=violet-harbor-tangent-42")).await;
+        assert_eq!(flooded.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
+        let retry: u64 = flooded.headers[header::RETRY_AFTER].to_str().expect("ascii").parse().expect("seconds");
+        assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    }
+}
+
+#[tokio::test]
+async fn asking_for_links_is_limited_per_address() {
+    let t = each_app().await.remove(0);
+    let form = "email=member%40portal.example";
+    for n in 0..LINKS_PER_EMAIL.max {
+        assert_eq!(t.post("/sign-in", None, form).await.status, StatusCode::OK, "request {n}");
+    }
+    let limited = t.post("/sign-in", None, form).await;
+    assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(limited.headers.contains_key(header::RETRY_AFTER));
+    assert!(limited.body.contains("value=\"member@portal.example\""), "the form keeps what was typed");
+    let mut conn = t.app.db.read().await.expect("conn");
+    let sent: i64 = sqlx::query_scalar("select count(*) from outbox_emails where to_address = 'member@portal.example'")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("count");
+    assert_eq!(sent, LINKS_PER_EMAIL.max);
+}
+
+#[tokio::test]
+async fn an_admin_invites_someone_and_a_bad_form_keeps_what_was_typed() {
+    let t = each_app().await.remove(0);
+    let (_, admin) = t.signed_in(Role::Admin, None).await;
+    let bad =
+        t.post("/admin/users", Some(&admin), "email=not-an-address&name=Pat+Doe&role=partner&organization=").await;
+    assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad.body.contains("value=\"not-an-address\""));
+    assert!(bad.body.contains("value=\"Pat Doe\""));
+    assert!(bad.body.contains("is not an e-mail address"));
+    assert!(bad.body.contains("belongs to an organization"));
+    let org = t.slugs("active").await.remove(0);
+    let good = t
+        .post(
+            "/admin/users",
+            Some(&admin),
+            &format!("email=pat%40partner.example&name=Pat+Doe&role=partner&organization={org}"),
+        )
+        .await;
+    assert_eq!(good.status, StatusCode::SEE_OTHER);
+    let list = t.get("/admin/users?done=invited", Some(&admin)).await;
+    assert!(list.body.contains("pat@partner.example"));
+    assert!(list.body.contains("The invitation is on its way."));
+    let outbox = t.get("/admin/outbox", Some(&admin)).await;
+    assert!(outbox.body.contains("pat@partner.example"));
+    assert!(outbox.body.contains("invitation"));
+}

@@ -1,12 +1,17 @@
 // Browser tests run against a real `opo serve` on a fresh SQLite database (or the PostgreSQL database in
-// E2E_DATABASE_URL), in Debian's Chromium: no browser is ever downloaded.
+// E2E_DATABASE_URL), sending mail to a real SMTP server (aiosmtpd), in Debian's Chromium: no browser is
+// ever downloaded.
 const { defineConfig } = require('@playwright/test');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
 const port = Number(process.env.E2E_PORT || 18080);
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'opo-e2e-'));
+const smtpPort = Number(process.env.E2E_SMTP_PORT || 18025);
+// Kept across the config's evaluations (the runner loads it in each worker) through the environment.
+process.env.E2E_DATA_DIR = process.env.E2E_DATA_DIR || fs.mkdtempSync(path.join(os.tmpdir(), 'opo-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
+process.env.E2E_MAILDIR = path.join(dataDir, 'maildir');
 const databaseUrl = process.env.E2E_DATABASE_URL || `sqlite://${path.join(dataDir, 'opo.db')}`;
 const binary = process.env.OPO_BIN || path.join(__dirname, '..', 'target', 'debug', 'opo');
 
@@ -34,17 +39,29 @@ module.exports = defineConfig({
     screenshot: 'only-on-failure',
     trace: 'off',
   },
-  webServer: {
-    command: `"${binary}" serve --demo-data empty`,
-    url: `http://127.0.0.1:${port}/healthz`,
-    timeout: 60_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      DATABASE_URL: databaseUrl,
-      OPO_LISTEN: `127.0.0.1:${port}`,
-      OPO_BASE_URL: `http://127.0.0.1:${port}`,
+  webServer: [
+    {
+      command: `python3 -m aiosmtpd -n -l 127.0.0.1:${smtpPort} -c aiosmtpd.handlers.Mailbox "${process.env.E2E_MAILDIR}"`,
+      port: smtpPort,
+      timeout: 20_000,
+      reuseExistingServer: false,
     },
-  },
+    {
+      command: `"${binary}" serve --demo-data empty`,
+      url: `http://127.0.0.1:${port}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        DATABASE_URL: databaseUrl,
+        OPO_LISTEN: `127.0.0.1:${port}`,
+        OPO_BASE_URL: `http://127.0.0.1:${port}`,
+        OPO_DATA_DIR: dataDir,
+        OPO_SMTP_HOST: '127.0.0.1',
+        OPO_SMTP_PORT: String(smtpPort),
+        OPO_SMTP_TLS: 'none',
+      },
+    },
+  ],
 });

@@ -157,3 +157,20 @@ pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor)
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
+
+/// A sign-in link for an operator at the machine to hand over (`opo user link`): for a first admin
+/// on a site that has no SMTP server yet. Recorded in the audit log like any other link.
+pub async fn link_for_operator(app: &App, email: &str, actor: &Actor) -> Result<String, AppError> {
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let user = accounts::find_by_email(&mut tx, email)
+        .await?
+        .filter(|u| u.status == AccountStatus::Active)
+        .ok_or(AppError::NotFound("active account with that address"))?;
+    let token = random_token()?;
+    let expires = now + app.settings.link_lifetime;
+    store::insert_login_token(&mut tx, &secrets::token_hash(&token), user.id, "operator", expires, now).await?;
+    audit::record(&mut tx, &actor.entry("session.link-issued", "user", user.id), now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(notifications::link_url(app, &token))
+}

@@ -330,9 +330,15 @@ async fn password_sign_in_works_and_a_flood_gets_429_at_the_exact_threshold() {
         let user = opo_app::accounts::find(&t.app, id).await.expect("user");
         let email = user.email.replace('@', "%40");
 
-        let ok = t.post("/sign-in/password", None, &format!("email={email}&password=violet-harbor-tangent-42")).await;
+        let ok = t
+            .post("/sign-in/password", Some(&token), &format!("email={email}&password=violet-harbor-tangent-42"))
+            .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         assert_eq!(ok.headers[header::LOCATION], "/secretariat");
+        let rotated = cookie_token(&ok);
+        assert_ne!(rotated, token, "signing in again issues a new session secret");
+        assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::UNAUTHORIZED, "and ends the old one");
+        assert_eq!(t.get("/secretariat", Some(&rotated)).await.status, StatusCode::OK);
         let mut attempts = 1;
         while attempts < SIGN_IN_PER_ACCOUNT.max {
             let wrong = t.post("/sign-in/password", None, &format!("email={email}&password=wrong-{attempts}")).await;

@@ -58,6 +58,36 @@ enum UserCommand {
     },
     /// List every account
     List,
+    /// Give an account another role (its sessions end)
+    Role {
+        /// E-mail address of the account
+        #[arg(long)]
+        email: String,
+        /// partner, committee, secretariat or admin
+        #[arg(long)]
+        role: String,
+        /// For a partner contact: the slug of their organization
+        #[arg(long = "org")]
+        organization: Option<String>,
+    },
+    /// Deactivate an account: it can no longer sign in, and its sessions end
+    Deactivate {
+        /// E-mail address of the account
+        #[arg(long)]
+        email: String,
+    },
+    /// Let a deactivated account sign in again
+    Activate {
+        /// E-mail address of the account
+        #[arg(long)]
+        email: String,
+    },
+    /// Print a sign-in link for an account (for a first sign-in before e-mail is set up)
+    Link {
+        /// E-mail address of the account
+        #[arg(long)]
+        email: String,
+    },
 }
 
 fn main() -> anyhow::Result<()> {
@@ -124,6 +154,32 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
                 Err(other) => Err(other.into()),
             }
         }
+        Command::User(UserCommand::Role { email, role, organization }) => {
+            let id = account_id(&app, &email).await?;
+            opo_app::accounts::change_role(&app, id, &role, organization.as_deref(), &Actor::cli()).await?;
+            println!("{email} is now {}.", opo_domain::accounts::Role::parse(&role)?.label().to_lowercase());
+            Ok(())
+        }
+        Command::User(UserCommand::Deactivate { email }) => {
+            let id = account_id(&app, &email).await?;
+            opo_app::accounts::set_active(&app, id, false, &Actor::cli()).await?;
+            println!("{email} is deactivated and signed out everywhere.");
+            Ok(())
+        }
+        Command::User(UserCommand::Activate { email }) => {
+            let id = account_id(&app, &email).await?;
+            opo_app::accounts::set_active(&app, id, true, &Actor::cli()).await?;
+            println!("{email} can sign in again.");
+            Ok(())
+        }
+        Command::User(UserCommand::Link { email }) => {
+            let link = opo_app::sessions::link_for_operator(&app, &email, &Actor::cli()).await?;
+            println!(
+                "Open this link within {} minutes to sign in as {email}:\n{link}",
+                app.settings.link_lifetime.whole_minutes()
+            );
+            Ok(())
+        }
         Command::User(UserCommand::List) => {
             let users = opo_app::accounts::list(&app).await?;
             println!("{:<6} {:<36} {:<12} {:<24} name", "id", "email", "role", "organization");
@@ -143,6 +199,15 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     };
     app.db.close().await;
     result
+}
+
+async fn account_id(app: &App, email: &str) -> anyhow::Result<i64> {
+    let users = opo_app::accounts::list(app).await?;
+    users
+        .iter()
+        .find(|u| u.email.eq_ignore_ascii_case(email.trim()))
+        .map(|u| u.id)
+        .ok_or_else(|| anyhow::anyhow!("there is no account for {email}"))
 }
 
 fn flag_of(field: &str) -> &str {

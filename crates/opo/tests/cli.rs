@@ -29,6 +29,13 @@ fn the_help_names_every_command() {
     for command in ["serve", "migrate", "demo", "user"] {
         assert!(text(&help).contains(command), "{command}");
     }
+    let user_help = text(&opo(dir.path(), &["user", "--help"]));
+    for command in ["add", "list", "role", "deactivate", "activate", "link"] {
+        assert!(user_help.contains(command), "user {command}");
+    }
+    for command in ["serve"] {
+        assert!(text(&help).contains(command), "{command}");
+    }
     let user_add = text(&opo(dir.path(), &["user", "add", "--help"]));
     for flag in ["--email", "--name", "--role", "--org"] {
         assert!(user_add.contains(flag), "{flag}");
@@ -57,6 +64,24 @@ fn an_operator_migrates_loads_the_demo_and_adds_an_account() {
     let list = text(&opo(dir.path(), &["user", "list"]));
     assert!(list.contains("new.officer@portal.example"));
     assert!(list.contains("secretariat"));
+
+    let role = opo(dir.path(), &["user", "role", "--email", "new.officer@portal.example", "--role", "committee"]);
+    assert!(role.status.success(), "{}", text(&role));
+    assert!(
+        text(&opo(dir.path(), &["user", "list"]))
+            .lines()
+            .any(|l| l.contains("new.officer@portal.example") && l.contains("committee"))
+    );
+    let off = opo(dir.path(), &["user", "deactivate", "--email", "new.officer@portal.example"]);
+    assert!(off.status.success(), "{}", text(&off));
+    let refused = opo(dir.path(), &["user", "link", "--email", "new.officer@portal.example"]);
+    assert!(!refused.status.success(), "a deactivated account gets no link");
+    let on = opo(dir.path(), &["user", "activate", "--email", "new.officer@portal.example"]);
+    assert!(on.status.success(), "{}", text(&on));
+    let link = text(&opo(dir.path(), &["user", "link", "--email", "new.officer@portal.example"]));
+    assert!(link.contains("http://127.0.0.1:8080/sign-in/link?token="), "{link}");
+    let unknown = opo(dir.path(), &["user", "link", "--email", "nobody@portal.example"]);
+    assert!(!unknown.status.success());
 
     let bad = opo(dir.path(), &["user", "add", "--email", "nobody", "--name", "X", "--role", "owner"]);
     assert!(!bad.status.success());

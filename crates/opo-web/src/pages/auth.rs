@@ -127,7 +127,17 @@ pub(crate) async fn link_page(
     Ok(response)
 }
 
-fn signed_in(state: &AppState, signed: opo_app::sessions::SignedIn) -> Result<Response, WebError> {
+/// Lands a new session. A session the browser already had is ended, so a new sign-in always starts
+/// from a fresh secret.
+async fn signed_in(
+    state: &AppState,
+    previous: MaybeSession,
+    client: &opo_app::sessions::Client,
+    signed: opo_app::sessions::SignedIn,
+) -> Result<Response, WebError> {
+    if let Some(old) = previous.0 {
+        opo_app::sessions::sign_out(&state.app, &old.token, &old.audit_actor(client)).await?;
+    }
     let mut response = Redirect::to(policy::home(signed.user.role)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, session_cookie(state, &signed.token)?);
     Ok(response)
@@ -135,11 +145,12 @@ fn signed_in(state: &AppState, signed: opo_app::sessions::SignedIn) -> Result<Re
 
 pub(crate) async fn use_link(
     State(state): State<AppState>,
+    previous: MaybeSession,
     ClientInfo(client): ClientInfo,
     Form(form): Form<TokenQuery>,
 ) -> Result<Response, WebError> {
     match opo_app::sessions::open_link(&state.app, &form.token, &client).await {
-        Ok(signed) => signed_in(&state, signed),
+        Ok(signed) => signed_in(&state, previous, &client, signed).await,
         Err(AppError::Unauthenticated(message)) => {
             sign_in_page(&state, StatusCode::UNAUTHORIZED, |layout| SignInPage {
                 layout,
@@ -163,6 +174,7 @@ pub(crate) struct PasswordForm {
 
 pub(crate) async fn password(
     State(state): State<AppState>,
+    previous: MaybeSession,
     ClientInfo(client): ClientInfo,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
@@ -176,7 +188,7 @@ pub(crate) async fn password(
         })
     };
     match opo_app::sessions::sign_in_with_password(&state.app, &form.email, &form.password, &client).await {
-        Ok(signed) => signed_in(&state, signed),
+        Ok(signed) => signed_in(&state, previous, &client, signed).await,
         Err(AppError::Unauthenticated(message)) => failure(StatusCode::UNAUTHORIZED, capitalized(&message)),
         Err(AppError::RateLimited { retry_after }) => {
             let mut response = failure(

@@ -1,0 +1,33 @@
+// Reads what the test SMTP server (aiosmtpd with its Mailbox handler) received.
+const fs = require('node:fs');
+const path = require('node:path');
+
+function decodeQuotedPrintable(text) {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+function messages() {
+  const dir = path.join(process.env.E2E_MAILDIR, 'new');
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir)
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    .map((raw) => ({ raw, to: (raw.match(/^To: (.*)$/m) || [])[1] || '', text: decodeQuotedPrintable(raw) }));
+}
+
+// Waits for the newest message to `to` that holds a sign-in link, and returns the link.
+async function signInLink(to, after = 0, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = messages().filter((m) => m.to.includes(to));
+    if (found.length > after) {
+      const match = found[found.length - 1].text.match(/https?:\/\/\S+\/sign-in\/link\?token=[0-9a-f]{64}/);
+      if (match) return match[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`no sign-in link for ${to} arrived`);
+}
+
+module.exports = { messages, signInLink };

@@ -43,7 +43,7 @@ pub struct DemoSummary {
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    crate::secrets::hex(&Sha256::digest(bytes))
 }
 
 /// Loads the demo data set in one transaction. Refuses when the database already holds organizations.

@@ -33,9 +33,6 @@ fn the_help_names_every_command() {
     for command in ["add", "list", "role", "deactivate", "activate", "link"] {
         assert!(user_help.contains(command), "user {command}");
     }
-    for command in ["serve"] {
-        assert!(text(&help).contains(command), "{command}");
-    }
     let user_add = text(&opo(dir.path(), &["user", "add", "--help"]));
     for flag in ["--email", "--name", "--role", "--org"] {
         assert!(user_add.contains(flag), "{flag}");

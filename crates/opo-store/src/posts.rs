@@ -198,3 +198,93 @@ pub async fn find_published(conn: &mut Conn, slug: &str, now: OffsetDateTime) ->
         partners,
     }))
 }
+
+/// Which published posts a list or a feed holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PostFilter {
+    pub kind: Option<PostKind>,
+    pub organization_id: Option<i64>,
+}
+
+/// Published posts, newest first, whole, for feeds and the news list.
+pub async fn published(
+    conn: &mut Conn,
+    filter: &PostFilter,
+    now: OffsetDateTime,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<Post>, StoreError> {
+    let sql = format!(
+        "select {CARD_COLUMNS}, p.body, p.event_timezone, p.join_url from posts p \
+         where p.status = $1 and p.published_at <= $2 and ($3 = '' or p.kind = $3) \
+         and ($4 = 0 or exists (select 1 from post_partners pp where pp.post_id = p.id and pp.organization_id = $4)) \
+         order by p.published_at desc, p.id desc limit $5 offset $6"
+    );
+    let rows = sqlx::query(&sql)
+        .bind(PostStatus::Published.key())
+        .bind(format_ts(now))
+        .bind(filter.kind.map_or("", PostKind::key))
+        .bind(filter.organization_id.unwrap_or(0))
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut posts = Vec::with_capacity(rows.len());
+    for row in &rows {
+        posts.push(Post {
+            card: card_from_row(row)?,
+            body: row.try_get("body")?,
+            event_timezone: row.try_get("event_timezone")?,
+            join_url: row.try_get("join_url")?,
+            partners: Vec::new(),
+        });
+    }
+    attach_partners(conn, &mut posts).await?;
+    Ok(posts)
+}
+
+/// How many published posts match.
+pub async fn count_published(conn: &mut Conn, filter: &PostFilter, now: OffsetDateTime) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "select count(*) from posts p where p.status = $1 and p.published_at <= $2 and ($3 = '' or p.kind = $3) \
+         and ($4 = 0 or exists (select 1 from post_partners pp where pp.post_id = p.id and pp.organization_id = $4))",
+    )
+    .bind(PostStatus::Published.key())
+    .bind(format_ts(now))
+    .bind(filter.kind.map_or("", PostKind::key))
+    .bind(filter.organization_id.unwrap_or(0))
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// Fills each post's partners with one query for all of them.
+async fn attach_partners(conn: &mut Conn, posts: &mut [Post]) -> Result<(), StoreError> {
+    if posts.is_empty() {
+        return Ok(());
+    }
+    let sql = format!(
+        "select pp.post_id, o.slug, o.name from post_partners pp join organizations o on o.id = pp.organization_id \
+         where pp.post_id in ({}) order by lower(o.name)",
+        crate::placeholders(1, posts.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for post in posts.iter() {
+        query = query.bind(post.card.id);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    for row in rows {
+        let post_id: i64 = row.try_get("post_id")?;
+        if let Some(post) = posts.iter_mut().find(|p| p.card.id == post_id) {
+            post.partners.push((row.try_get("slug")?, row.try_get("name")?));
+        }
+    }
+    Ok(())
+}
+
+/// Every published webinar, by start time, for the events calendar.
+pub async fn webinars(conn: &mut Conn, now: OffsetDateTime) -> Result<Vec<Post>, StoreError> {
+    let filter = PostFilter { kind: Some(PostKind::Webinar), organization_id: None };
+    let mut all = published(conn, &filter, now, 0, 500).await?;
+    all.sort_by_key(|p| p.card.event_starts_at);
+    Ok(all)
+}

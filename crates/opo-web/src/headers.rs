@@ -15,13 +15,38 @@ pub(crate) const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-
      font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
      frame-ancestors 'none'";
 
+/// The content security policy of the pages other sites may frame (the embeddable logo wall).
+pub(crate) const FRAMABLE_CSP: &str = "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; \
+     object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+/// Marks a response that other sites may embed: it keeps [`FRAMABLE_CSP`] and gets no
+/// `X-Frame-Options` or same-origin resource policy.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Embeddable;
+
+async fn frame_and_share(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let mut response = next.run(request).await;
+    let embeddable = response.extensions().get::<Embeddable>().is_some();
+    let headers = response.headers_mut();
+    if embeddable {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(FRAMABLE_CSP));
+        headers
+            .insert(HeaderName::from_static("cross-origin-resource-policy"), HeaderValue::from_static("cross-origin"));
+    } else {
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        // A resource meant for other sites (a logo) says so itself.
+        headers
+            .entry(HeaderName::from_static("cross-origin-resource-policy"))
+            .or_insert(HeaderValue::from_static("same-origin"));
+    }
+    response
+}
+
 pub(crate) fn wrap(router: Router) -> Router {
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
-        (header::X_FRAME_OPTIONS, "DENY"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (HeaderName::from_static("cross-origin-resource-policy"), "same-origin"),
         (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
     ];
     // Layers added later wrap the earlier ones: the headers go on last so that even a panic's 500 or a
@@ -39,5 +64,5 @@ pub(crate) fn wrap(router: Router) -> Router {
     for (name, value) in fixed {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
     }
-    router
+    router.layer(axum::middleware::from_fn(frame_and_share))
 }

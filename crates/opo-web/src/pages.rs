@@ -3,10 +3,13 @@
 pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod auth;
+pub(crate) mod feeds;
 pub(crate) mod health;
 pub(crate) mod landing;
 pub(crate) mod layout;
 pub(crate) mod news;
 pub(crate) mod partners;
 pub(crate) mod portal;
+pub(crate) mod sitemap;
 pub(crate) mod staff;
+pub(crate) mod widget;

@@ -2,7 +2,7 @@
 //! no route escapes the authorization policy; tests walk the same table.
 
 use crate::authz::guard;
-use crate::pages::{account, admin, auth, health, landing, news, partners, portal, staff};
+use crate::pages::{account, admin, auth, feeds, health, landing, news, partners, portal, sitemap, staff, widget};
 use crate::{AppState, assets, error};
 use axum::Router;
 use axum::handler::Handler;
@@ -51,7 +51,16 @@ fn routes() -> Routes {
         .get("/partners", Action::ViewPublicSite, partners::list_page)
         .get("/partners/{slug}", Action::ViewPublicSite, partners::profile_page)
         .get("/partners/{slug}/logo", Action::ViewPublicSite, partners::logo)
+        .get("/news", Action::ViewPublicSite, news::list_page)
         .get("/news/{slug}", Action::ViewPublicSite, news::post_page)
+        .get("/news/{slug}/event.ics", Action::ViewPublicSite, feeds::post_event)
+        .get("/feeds/{file}", Action::ViewPublicSite, feeds::news_feed)
+        .get("/partners/{slug}/{file}", Action::ViewPublicSite, feeds::partner_feed)
+        .get("/events.ics", Action::ViewPublicSite, feeds::events)
+        .get("/widget/logos", Action::ViewPublicSite, widget::page)
+        .get("/widget/logos.json", Action::ViewPublicSite, widget::json)
+        .get("/sitemap.xml", Action::ViewPublicSite, sitemap::sitemap)
+        .get("/robots.txt", Action::ViewPublicSite, sitemap::robots)
         .get("/assets/{file}", Action::ViewAssets, assets::serve)
         .get("/healthz", Action::CheckHealth, health::check)
         .get("/sign-in", Action::SignIn, auth::page)

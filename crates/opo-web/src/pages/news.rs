@@ -5,10 +5,11 @@ use crate::error::WebError;
 use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Html;
-use opo_app::posts::PostCard;
+use opo_app::posts::{PostCard, PostFilter};
 use opo_domain::posts::PostKind;
+use serde::Deserialize;
 
 /// A post in a list.
 pub(crate) struct PostItem {
@@ -46,6 +47,7 @@ struct PostPage {
     body_html: String,
     is_event: bool,
     join_url: Option<String>,
+    ics_url: String,
     partners: Vec<(String, String)>,
 }
 
@@ -62,9 +64,86 @@ pub(crate) async fn post_page(
         layout,
         body_html: markdown::render(&post.body),
         is_event: post.card.event_starts_at.is_some(),
+        ics_url: format!("/news/{}/event.ics", post.card.slug),
         join_url: post.join_url,
         partners: post.partners.into_iter().map(|(slug, name)| (format!("/partners/{slug}"), name)).collect(),
         item,
     };
     Ok(Html(page.render()?))
+}
+
+/// How many posts one page of the news list shows.
+const NEWS_PAGE: i64 = 20;
+
+#[derive(Template)]
+#[template(path = "news/list.html")]
+struct ListPage {
+    layout: Layout,
+    heading: String,
+    items: Vec<PostItem>,
+    kinds: Vec<(String, &'static str, bool)>,
+    feed: String,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub(crate) struct ListQuery {
+    #[serde(default)]
+    kind: String,
+    page: Option<String>,
+}
+
+fn list_url(kind: Option<PostKind>, page: i64) -> String {
+    match (kind, page) {
+        (None, 1) => "/news".to_owned(),
+        (None, n) => format!("/news?page={n}"),
+        (Some(k), 1) => format!("/news?kind={}", k.key()),
+        (Some(k), n) => format!("/news?kind={}&page={n}", k.key()),
+    }
+}
+
+pub(crate) async fn list_page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Query(query): Query<ListQuery>,
+) -> Result<Html<String>, WebError> {
+    let kind = match query.kind.trim() {
+        "" => None,
+        other => Some(
+            PostKind::parse(other)
+                .ok_or_else(|| WebError::BadRequest(format!("there is no kind of post called \"{other}\"")))?,
+        ),
+    };
+    let page =
+        match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+            None => 1,
+            Some(raw) => raw.parse::<i64>().ok().filter(|p| *p >= 1).ok_or_else(|| {
+                WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1"))
+            })?,
+        };
+    let filter = PostFilter { kind, organization_id: None };
+    let (posts, total) = opo_app::posts::published_list(&state.app, &filter, (page - 1) * NEWS_PAGE, NEWS_PAGE).await?;
+    if posts.is_empty() && page > 1 {
+        return Err(WebError::NotFound("page of news"));
+    }
+    let heading = kind.map_or_else(|| "News and stories".to_owned(), |k| format!("{}s", k.label()));
+    let layout = Layout::new(
+        &state,
+        format!("{heading} — {} Partner Organizations", state.app.settings.community_name),
+        "Announcements, blogs, impact stories, thought pieces and webinars from the partners.",
+        &list_url(kind, page),
+    )
+    .in_section("news")
+    .for_visitor(&visitor);
+    let page_view = ListPage {
+        layout,
+        heading,
+        items: posts.iter().map(|p| PostItem::from_card(&p.card)).collect(),
+        kinds: PostKind::ALL.iter().map(|k| (list_url(Some(*k), 1), k.label(), kind == Some(*k))).collect(),
+        feed: format!("/feeds/{}.atom", kind.map_or("news", PostKind::key)),
+        prev: (page > 1).then(|| list_url(kind, page - 1)),
+        next: (page * NEWS_PAGE < total).then(|| list_url(kind, page + 1)),
+    };
+    Ok(Html(page_view.render()?))
 }

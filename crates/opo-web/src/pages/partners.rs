@@ -7,7 +7,7 @@ use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use opo_app::partners::Card;
 use opo_domain::countries::Region;
@@ -133,6 +133,7 @@ pub(crate) struct RegionItem {
 #[template(path = "partners/profile.html")]
 struct ProfilePage {
     layout: Layout,
+    slug: String,
     name: String,
     logo_url: Option<String>,
     initials: String,
@@ -211,6 +212,7 @@ pub(crate) async fn profile_page(
     .for_visitor(&visitor);
     let page = ProfilePage {
         layout,
+        slug: slug.clone(),
         description_html: markdown::render(&profile.long_description),
         listed,
         status_label: card.status.label(),
@@ -279,5 +281,7 @@ pub(crate) async fn logo(
         HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
     );
     out.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"logo\""));
+    // The embeddable logo wall and its JSON list show logos on other sites.
+    out.insert(HeaderName::from_static("cross-origin-resource-policy"), HeaderValue::from_static("cross-origin"));
     Ok(response)
 }

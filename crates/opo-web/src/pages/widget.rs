@@ -1,0 +1,69 @@
+//! The embeddable logo wall: a small page the community's own website can put in an iframe, and the
+//! same list as JSON for sites that draw it themselves.
+
+use super::partners::logo_url;
+use crate::AppState;
+use crate::error::WebError;
+use crate::headers::Embeddable;
+use askama::Template;
+use axum::extract::State;
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Response};
+
+struct Logo {
+    name: String,
+    profile: String,
+    logo: String,
+}
+
+#[derive(Template)]
+#[template(path = "widget.html")]
+struct WidgetPage {
+    css: String,
+    site: String,
+    home: String,
+    logos: Vec<Logo>,
+}
+
+async fn logos(state: &AppState) -> Result<Vec<Logo>, WebError> {
+    let base = &state.app.settings.base_url;
+    Ok(opo_app::landing::landing(&state.app)
+        .await?
+        .wall
+        .into_iter()
+        .filter_map(|card| {
+            let logo = format!("{base}{}", logo_url(&card.slug, card.logo_version.as_deref()?));
+            Some(Logo { profile: format!("{base}/partners/{}", card.slug), name: card.name, logo })
+        })
+        .collect())
+}
+
+fn cached(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=600"));
+    response.extensions_mut().insert(Embeddable);
+    response
+}
+
+/// `/widget/logos`: a page meant to be framed by other sites; links open in the top window.
+pub(crate) async fn page(State(state): State<AppState>) -> Result<Response, WebError> {
+    let page = WidgetPage {
+        css: crate::assets::url("site.css"),
+        site: format!("{} Partner Organizations", state.app.settings.community_name),
+        home: format!("{}/partners", state.app.settings.base_url),
+        logos: logos(&state).await?,
+    };
+    Ok(cached(Html(page.render()?).into_response()))
+}
+
+/// `/widget/logos.json`: the same list, readable from any origin.
+pub(crate) async fn json(State(state): State<AppState>) -> Result<Response, WebError> {
+    let partners: Vec<serde_json::Value> = logos(&state)
+        .await?
+        .into_iter()
+        .map(|l| serde_json::json!({ "name": l.name, "url": l.profile, "logo": l.logo }))
+        .collect();
+    let body = serde_json::json!({ "partners": partners }).to_string();
+    let mut response = ([(header::CONTENT_TYPE, "application/json")], body).into_response();
+    response.headers_mut().insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    Ok(cached(response))
+}

@@ -141,6 +141,7 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             .await?;
         users += 1;
     }
+    opo_store::directory::reindex_all(&mut tx).await?;
     let summary =
         DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
     let mut entry = actor.entry("demo.loaded", "database", "demo");

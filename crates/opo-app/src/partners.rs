@@ -169,3 +169,36 @@ pub async fn record(app: &App, slug: &str) -> Result<Record, AppError> {
         application: opo_store::applications::latest_for(&mut conn, id).await?,
     })
 }
+
+/// The directory's answer to a query: one page of partners, the counts behind every facet value, and
+/// the vocabularies to label them with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    pub cards: Vec<Card>,
+    pub total: i64,
+    pub pages: u32,
+    pub facets: opo_store::directory::FacetCounts,
+    pub capabilities: Vec<Term>,
+    pub components: Vec<Term>,
+}
+
+/// Searches and filters the directory.
+pub async fn search(app: &App, query: &opo_domain::directory::DirectoryQuery) -> Result<Search, AppError> {
+    let mut conn = app.db.read().await?;
+    let offset = i64::from(query.page.saturating_sub(1)) * i64::from(PER_PAGE);
+    let (cards, total) = opo_store::directory::search(&mut conn, query, offset, i64::from(PER_PAGE)).await?;
+    let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE)).unwrap_or(u32::MAX).max(1);
+    if query.page > pages {
+        return Err(AppError::NotFound("directory page"));
+    }
+    let facets = opo_store::directory::facets(&mut conn, query).await?;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    Ok(Search {
+        cards: cards.into_iter().map(|c| vocabularies.card(c)).collect(),
+        total,
+        pages,
+        facets,
+        capabilities: vocabularies.capabilities.clone(),
+        components: vocabularies.components.clone(),
+    })
+}

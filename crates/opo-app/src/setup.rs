@@ -19,6 +19,10 @@ pub async fn prepare(app: &App) -> Result<(), AppError> {
         let entry = Actor::system().entry("taxonomy.seeded", "vocabulary", vocabulary.key());
         audit::record(&mut tx, &entry, now).await?;
     }
+    // A database made before the search index existed gets its index once.
+    if opo_store::directory::needs_reindex(&mut tx).await? {
+        opo_store::directory::reindex_all(&mut tx).await?;
+    }
     tx.commit().await.map_err(opo_store::StoreError::from)?;
     Ok(())
 }

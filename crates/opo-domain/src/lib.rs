@@ -10,6 +10,7 @@ pub mod applications;
 pub mod checkins;
 pub mod clock;
 pub mod countries;
+pub mod directory;
 pub mod partners;
 pub mod policy;
 pub mod posts;

@@ -10,6 +10,7 @@ pub mod agreements;
 pub mod applications;
 pub mod audit;
 mod db;
+pub mod directory;
 mod error;
 pub mod notifications;
 pub mod partners;

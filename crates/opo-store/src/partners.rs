@@ -51,14 +51,14 @@ pub struct Logo {
     pub sha256: String,
 }
 
-const CARD_COLUMNS: &str = "o.id, o.slug, o.name, o.short_description, o.org_type, o.hq_country, o.status, \
+pub(crate) const CARD_COLUMNS: &str = "o.id, o.slug, o.name, o.short_description, o.org_type, o.hq_country, o.status, \
      o.featured, o.joined_on, l.sha256 as logo_sha256";
 
-fn listed_statuses() -> String {
+pub(crate) fn listed_statuses() -> String {
     PartnerStatus::listed().map(|s| format!("'{}'", s.key())).collect::<Vec<_>>().join(", ")
 }
 
-fn card_from_row(row: &AnyRow) -> Result<PartnerCard, StoreError> {
+pub(crate) fn card_from_row(row: &AnyRow) -> Result<PartnerCard, StoreError> {
     let status: String = row.try_get("status")?;
     let joined_on: Option<String> = row.try_get("joined_on")?;
     let logo: Option<String> = row.try_get("logo_sha256")?;
@@ -104,12 +104,15 @@ pub async fn insert(
     .fetch_one(&mut *conn)
     .await?;
     for country in &org.countries {
-        sqlx::query("insert into organization_countries (organization_id, country, created_at) values ($1, $2, $3)")
-            .bind(id)
-            .bind(country.as_str())
-            .bind(&now)
-            .execute(&mut *conn)
-            .await?;
+        sqlx::query(
+            "insert into organization_countries (organization_id, country, region, created_at) values ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(country.as_str())
+        .bind(country.region().key())
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
     }
     Ok(id)
 }
@@ -237,7 +240,7 @@ pub async fn logo_wall(conn: &mut Conn) -> Result<Vec<PartnerCard>, StoreError> 
 }
 
 /// Fills each card's capabilities with one query for the whole page.
-async fn attach_capabilities(conn: &mut Conn, cards: &mut [PartnerCard]) -> Result<(), StoreError> {
+pub(crate) async fn attach_capabilities(conn: &mut Conn, cards: &mut [PartnerCard]) -> Result<(), StoreError> {
     if cards.is_empty() {
         return Ok(());
     }

@@ -343,3 +343,26 @@ async fn the_health_check_says_unavailable_when_the_database_is_gone() {
     assert_eq!(page.status, StatusCode::SERVICE_UNAVAILABLE, "a page fails cleanly, not with a 500");
     assert!(page.headers.contains_key(header::RETRY_AFTER));
 }
+
+#[tokio::test]
+async fn the_directory_page_keeps_its_filters_in_the_address_and_shows_counts() {
+    for t in each_app().await {
+        let answer = t.get("/partners?capability=research&region=africa&view=list&sort=name").await;
+        assert_eq!(answer.status, StatusCode::OK);
+        assert!(answer.body.contains("name=\"capability\" value=\"research\" checked"));
+        assert!(answer.body.contains("name=\"region\" value=\"africa\" checked"));
+        assert!(answer.body.contains("class=\"cards list-view\""));
+        assert!(answer.body.contains("<option value=\"name\" selected>"));
+        assert!(answer.body.contains("Clear all"));
+        let cards = answer.body.matches("<li class=\"card\">").count();
+        assert!(answer.body.contains(&format!("{cards} partner organization")), "the count matches the cards");
+        let search = t.get("/partners?q=terminology").await;
+        assert_eq!(search.status, StatusCode::OK);
+        assert!(search.body.contains("value=\"terminology\""), "the search box keeps the words");
+        let bad = t.get("/partners?country=XX").await;
+        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+        assert!(bad.body.contains("is not an ISO 3166-1 country code"));
+        let none = t.get("/partners?q=xylophone").await;
+        assert!(none.body.contains("No partner matches."));
+    }
+}

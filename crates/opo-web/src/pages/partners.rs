@@ -6,11 +6,14 @@ use crate::error::WebError;
 use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
-use opo_app::partners::Card;
+use opo_app::partners::{Card, Search};
 use opo_domain::countries::Region;
+use opo_domain::directory::{DirectoryQuery, View};
+use opo_domain::partners::OrgType;
+use opo_domain::taxonomy::Term;
 use serde::Deserialize;
 
 /// The address of a logo, versioned by its hash so it can be cached for ever.
@@ -53,67 +56,168 @@ pub(crate) struct PageLink {
     pub current: bool,
 }
 
+/// One value of a facet as the filter form shows it.
+pub(crate) struct FacetValue {
+    pub key: String,
+    pub label: String,
+    pub count: i64,
+    pub selected: bool,
+}
+
+pub(crate) struct FacetGroup {
+    /// The query key the checkboxes submit.
+    pub key: &'static str,
+    pub title: &'static str,
+    pub values: Vec<FacetValue>,
+    pub open: bool,
+}
+
 #[derive(Template)]
 #[template(path = "partners/list.html")]
 struct ListPage {
     layout: Layout,
     cards: Vec<CardItem>,
     total_text: String,
+    text: String,
+    filtered: bool,
+    list_view: bool,
+    sort: &'static str,
+    groups: Vec<FacetGroup>,
     page: u32,
     pages: u32,
     prev: Option<String>,
     next: Option<String>,
     page_links: Vec<PageLink>,
+    grid_url: String,
+    list_url: String,
     htmx: String,
 }
 
-#[derive(Deserialize)]
-pub(crate) struct ListQuery {
-    page: Option<String>,
+/// `/partners?…` for the given query pairs.
+fn url_of(query: &DirectoryQuery) -> String {
+    let pairs = query.pairs();
+    if pairs.is_empty() {
+        "/partners".to_owned()
+    } else {
+        format!("/partners?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+    }
 }
 
-fn page_url(page: u32) -> String {
-    if page == 1 { "/partners".to_owned() } else { format!("/partners?page={page}") }
+fn group(
+    key: &'static str,
+    title: &'static str,
+    counts: &[(String, i64)],
+    selected: &[String],
+    labelled: impl Fn(&str) -> Option<String>,
+) -> FacetGroup {
+    let mut values: Vec<FacetValue> = counts
+        .iter()
+        .filter_map(|(k, n)| {
+            Some(FacetValue { label: labelled(k)?, key: k.clone(), count: *n, selected: selected.contains(k) })
+        })
+        .collect();
+    // A chosen value stays in the form even when nothing matches it any more, so it can be unchosen.
+    for chosen in selected {
+        if !values.iter().any(|v| &v.key == chosen) {
+            values.push(FacetValue {
+                label: labelled(chosen).unwrap_or_else(|| chosen.clone()),
+                key: chosen.clone(),
+                count: 0,
+                selected: true,
+            });
+        }
+    }
+    FacetGroup { key, title, open: !selected.is_empty(), values }
+}
+
+fn by_position(values: &mut [FacetValue], order: &[Term]) {
+    values.sort_by_key(|v| order.iter().position(|t| t.key == v.key).unwrap_or(usize::MAX));
+}
+
+fn facet_groups(query: &DirectoryQuery, search: &Search) -> Vec<FacetGroup> {
+    let term_label = |terms: &[Term]| {
+        let terms = terms.to_vec();
+        move |k: &str| terms.iter().find(|t| t.key == k).map(|t| t.label.clone())
+    };
+    let mut capabilities = group(
+        "capability",
+        "Capability",
+        &search.facets.capabilities,
+        &query.capabilities,
+        term_label(&search.capabilities),
+    );
+    by_position(&mut capabilities.values, &search.capabilities);
+    let mut components = group(
+        "component",
+        "Architecture component",
+        &search.facets.components,
+        &query.components,
+        term_label(&search.components),
+    );
+    by_position(&mut components.values, &search.components);
+    let regions_selected: Vec<String> = query.regions.iter().map(|r| r.key().to_owned()).collect();
+    let mut regions = group("region", "Region", &search.facets.regions, &regions_selected, |k| {
+        Region::parse(k).map(|r| r.label().to_owned())
+    });
+    regions.values.sort_by_key(|v| Region::parse(&v.key));
+    let countries_selected: Vec<String> = query.countries.iter().map(|c| c.as_str().to_owned()).collect();
+    let mut countries = group("country", "Country of work", &search.facets.countries, &countries_selected, |k| {
+        opo_domain::countries::country(k).map(|c| c.name.to_owned())
+    });
+    countries.values.sort_by(|a, b| a.label.cmp(&b.label));
+    let types_selected: Vec<String> = query.org_types.iter().map(|t| t.key().to_owned()).collect();
+    let mut types = group("type", "Kind of organization", &search.facets.org_types, &types_selected, |k| {
+        OrgType::parse(k).map(|t| t.label().to_owned())
+    });
+    types.values.sort_by_key(|v| OrgType::parse(&v.key).and_then(|t| OrgType::ALL.iter().position(|x| *x == t)));
+    let years_selected: Vec<String> = query.joined_years.iter().map(|y| format!("{y:04}")).collect();
+    let mut years = group("joined", "Joined in", &search.facets.joined_years, &years_selected, |k| Some(k.to_owned()));
+    years.values.sort_by(|a, b| b.key.cmp(&a.key));
+    vec![capabilities, components, regions, countries, types, years]
 }
 
 pub(crate) async fn list_page(
     State(state): State<AppState>,
     visitor: MaybeSession,
-    Query(query): Query<ListQuery>,
+    RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
-    let page =
-        match query.page.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-            None => 1,
-            Some(raw) => raw.parse::<u32>().ok().filter(|p| *p >= 1).ok_or_else(|| {
-                WebError::BadRequest(format!("\"{raw}\" is not a page number; pages are counted from 1"))
-            })?,
-        };
-    let directory = opo_app::partners::directory(&state.app, page).await?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
+        .map_err(|_| WebError::BadRequest("the address of this search cannot be read".to_owned()))?;
+    let query = DirectoryQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+        .map_err(|e| WebError::BadRequest(e.to_string()))?;
+    let search = opo_app::partners::search(&state.app, &query).await?;
     let community = &state.app.settings.community_name;
-    let title = if page == 1 {
-        format!("Partner directory — {community} Partner Organizations")
-    } else {
-        format!("Partner directory, page {page} — {community} Partner Organizations")
+    let page = query.page;
+    let title = match (query.is_filtered(), page) {
+        (false, 1) => format!("Partner directory — {community} Partner Organizations"),
+        (false, n) => format!("Partner directory, page {n} — {community} Partner Organizations"),
+        (true, _) => format!("Partner search — {community} Partner Organizations"),
     };
+    let at_page = |n: u32| url_of(&DirectoryQuery { page: n, ..query.clone() });
     let layout = Layout::new(
         &state,
         title,
         format!("The organizations partnering with the {community} community, and what each one does."),
-        &page_url(page),
+        &at_page(page),
     )
     .in_section("partners")
     .for_visitor(&visitor);
     let list = ListPage {
         layout,
-        total_text: format::count(directory.total, "partner organization", "partner organizations"),
+        total_text: format::count(search.total, "partner organization", "partner organizations"),
+        text: query.text.clone(),
+        filtered: query.is_filtered(),
+        list_view: query.view == View::List,
+        sort: query.sort.key(),
+        groups: facet_groups(&query, &search),
         page,
-        pages: directory.pages,
-        prev: (page > 1).then(|| page_url(page - 1)),
-        next: (page < directory.pages).then(|| page_url(page + 1)),
-        page_links: (1..=directory.pages)
-            .map(|n| PageLink { number: n, url: page_url(n), current: n == page })
-            .collect(),
-        cards: directory.cards.into_iter().map(CardItem::from_card).collect(),
+        pages: search.pages,
+        prev: (page > 1).then(|| at_page(page - 1)),
+        next: (page < search.pages).then(|| at_page(page + 1)),
+        page_links: (1..=search.pages).map(|n| PageLink { number: n, url: at_page(n), current: n == page }).collect(),
+        grid_url: url_of(&DirectoryQuery { view: View::Grid, page: 1, ..query.clone() }),
+        list_url: url_of(&DirectoryQuery { view: View::List, page: 1, ..query.clone() }),
+        cards: search.cards.into_iter().map(CardItem::from_card).collect(),
         htmx: crate::assets::url("htmx.min.js"),
     };
     Ok(Html(list.render()?))

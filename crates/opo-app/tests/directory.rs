@@ -62,7 +62,8 @@ async fn facets_combine_and_across_and_or_within() {
         let all = profiles(&app).await;
         let has_cap = |p: &Profile, k: &str| p.card.capabilities.iter().any(|t| t.key == k);
         let in_region = |p: &Profile, r: &str| p.countries.iter().any(|c| c.region.key() == r);
-        let cases: Vec<(Vec<(&str, &str)>, BTreeSet<String>)> = vec![
+        type Case<'a> = (Vec<(&'a str, &'a str)>, BTreeSet<String>);
+        let cases: Vec<Case> = vec![
             (vec![("capability", "research")], oracle(&all, |p| has_cap(p, "research"))),
             (
                 vec![("capability", "research"), ("capability", "funding")],

@@ -7,6 +7,8 @@ const pages = [
   '/partners',
   '/partners?capability=research&view=list',
   '/news',
+  '/statistics',
+  '/widget/logos',
   '/sign-in',
   '/no-such-page',
 ];

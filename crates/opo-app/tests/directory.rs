@@ -169,3 +169,24 @@ async fn the_newest_partners_come_first_when_asked() {
         assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
     }
 }
+
+#[tokio::test]
+async fn the_statistics_agree_with_the_directory() {
+    for (app, _t) in each_app().await {
+        let stats = opo_app::statistics::overview(&app).await.expect("stats");
+        let all = profiles(&app).await;
+        let joined = all.iter().filter(|p| p.card.joined_on.is_some()).count() as i64;
+        assert_eq!(stats.growth.last().map(|(_, n)| *n), Some(joined), "the last year counts every partner");
+        assert!(stats.growth.windows(2).all(|w| w[0].1 <= w[1].1), "a running total never falls");
+        let years: Vec<i32> = stats.growth.iter().map(|(y, _)| y.parse().expect("year")).collect();
+        assert!(years.windows(2).all(|w| w[1] == w[0] + 1), "no year is skipped: {years:?}");
+        for (label, count) in &stats.capabilities {
+            let expected = all.iter().filter(|p| p.card.capabilities.iter().any(|t| &t.label == label)).count() as i64;
+            assert_eq!(*count, expected, "{label}");
+        }
+        for (label, count) in &stats.regions {
+            let expected = all.iter().filter(|p| p.countries.iter().any(|c| c.region.label() == label)).count() as i64;
+            assert_eq!(*count, expected, "{label}");
+        }
+    }
+}

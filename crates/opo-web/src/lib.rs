@@ -4,6 +4,7 @@
 
 mod assets;
 mod authz;
+mod charts;
 mod csrf;
 mod error;
 mod format;

@@ -12,4 +12,5 @@ pub(crate) mod partners;
 pub(crate) mod portal;
 pub(crate) mod sitemap;
 pub(crate) mod staff;
+pub(crate) mod statistics;
 pub(crate) mod widget;

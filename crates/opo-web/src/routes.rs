@@ -2,7 +2,9 @@
 //! no route escapes the authorization policy; tests walk the same table.
 
 use crate::authz::guard;
-use crate::pages::{account, admin, auth, feeds, health, landing, news, partners, portal, sitemap, staff, widget};
+use crate::pages::{
+    account, admin, auth, feeds, health, landing, news, partners, portal, sitemap, staff, statistics, widget,
+};
 use crate::{AppState, assets, error};
 use axum::Router;
 use axum::handler::Handler;
@@ -57,6 +59,7 @@ fn routes() -> Routes {
         .get("/feeds/{file}", Action::ViewPublicSite, feeds::news_feed)
         .get("/partners/{slug}/{file}", Action::ViewPublicSite, feeds::partner_feed)
         .get("/events.ics", Action::ViewPublicSite, feeds::events)
+        .get("/statistics", Action::ViewPublicSite, statistics::page)
         .get("/widget/logos", Action::ViewPublicSite, widget::page)
         .get("/widget/logos.json", Action::ViewPublicSite, widget::json)
         .get("/sitemap.xml", Action::ViewPublicSite, sitemap::sitemap)

@@ -366,3 +366,13 @@ async fn the_directory_page_keeps_its_filters_in_the_address_and_shows_counts() 
         assert!(none.body.contains("No partner matches."));
     }
 }
+
+#[tokio::test]
+async fn the_statistics_page_draws_its_charts_with_the_numbers_beside_them() {
+    let t = each_app().await.remove(0);
+    let answer = t.get("/statistics").await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body.matches("<svg xmlns=\"http://www.w3.org/2000/svg\"").count(), 4);
+    assert_eq!(answer.body.matches("role=\"img\"").count(), 4);
+    assert_eq!(answer.body.matches("<table class=\"table\">").count(), 4, "every chart has its numbers as a table");
+}

@@ -8,6 +8,7 @@ const pages = [
   '/partners?capability=research&view=list',
   '/news',
   '/statistics',
+  '/map',
   '/widget/logos',
   '/sign-in',
   '/no-such-page',

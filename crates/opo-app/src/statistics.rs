@@ -44,3 +44,9 @@ pub async fn overview(app: &App) -> Result<Statistics, AppError> {
         .collect();
     Ok(Statistics { growth, regions, capabilities, org_types })
 }
+
+/// How many listed partners work in each country.
+pub async fn countries(app: &App) -> Result<Vec<(String, i64)>, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(opo_store::directory::facets(&mut conn, &DirectoryQuery::default()).await?.countries)
+}

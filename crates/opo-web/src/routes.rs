@@ -3,7 +3,7 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, health, landing, news, partners, portal, sitemap, staff, statistics, widget,
+    account, admin, auth, feeds, health, landing, map, news, partners, portal, sitemap, staff, statistics, widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -60,6 +60,7 @@ fn routes() -> Routes {
         .get("/partners/{slug}/{file}", Action::ViewPublicSite, feeds::partner_feed)
         .get("/events.ics", Action::ViewPublicSite, feeds::events)
         .get("/statistics", Action::ViewPublicSite, statistics::page)
+        .get("/map", Action::ViewPublicSite, map::page)
         .get("/widget/logos", Action::ViewPublicSite, widget::page)
         .get("/widget/logos.json", Action::ViewPublicSite, widget::json)
         .get("/sitemap.xml", Action::ViewPublicSite, sitemap::sitemap)

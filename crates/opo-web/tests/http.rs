@@ -376,3 +376,22 @@ async fn the_statistics_page_draws_its_charts_with_the_numbers_beside_them() {
     assert_eq!(answer.body.matches("role=\"img\"").count(), 4);
     assert_eq!(answer.body.matches("<table class=\"table\">").count(), 4, "every chart has its numbers as a table");
 }
+
+#[tokio::test]
+async fn the_map_links_each_country_with_partners_and_says_how_many() {
+    for t in each_app().await {
+        let answer = t.get("/map").await;
+        assert_eq!(answer.status, StatusCode::OK);
+        let mut conn = t.db.db.read().await.expect("conn");
+        let kenya: i64 = sqlx::query_scalar(
+            "select count(distinct o.id) from organizations o join organization_countries c on c.organization_id = o.id \
+             where c.country = 'KE' and o.status in ('active', 'renewal-due', 'in-grace')",
+        )
+        .fetch_one(&mut *conn)
+        .await
+        .expect("count");
+        assert!(kenya > 1);
+        assert!(answer.body.contains(&format!("aria-label=\"Kenya: {kenya} partners\"")));
+        assert!(answer.body.contains("href=\"/partners?country=KE\""));
+    }
+}

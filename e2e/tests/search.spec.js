@@ -5,6 +5,9 @@ test('filters and search narrow the directory in place and can be shared', async
   await page.goto('/partners');
   const total = Number((await page.getByRole('status').first().textContent()).match(/\d+/)[0]);
 
+  // Facets are folded until opened, so a phone shows the results without scrolling past them.
+  await expect(page.getByRole('checkbox', { name: /^Research/ })).toBeHidden();
+  await page.locator('summary', { hasText: 'Capability' }).click();
   await page.getByRole('checkbox', { name: /^Research/ }).check();
   await expect(page).toHaveURL(/capability=research/);
   const filtered = Number((await page.getByRole('status').first().textContent()).match(/\d+/)[0]);

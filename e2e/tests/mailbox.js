@@ -31,3 +31,17 @@ async function signInLink(to, after = 0, timeoutMs = 15_000) {
 }
 
 module.exports = { messages, signInLink };
+
+// Signs `email` in through the sign-in form and the link it receives.
+async function signIn(page, email) {
+  const { expect } = require('@playwright/test');
+  const before = messages().filter((m) => m.to.includes(email)).length;
+  await page.goto('/sign-in');
+  await page.getByLabel('E-mail address').first().fill(email);
+  await page.getByRole('button', { name: 'E-mail me a sign-in link' }).click();
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
+  await page.goto(await signInLink(email, before));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+module.exports.signIn = signIn;

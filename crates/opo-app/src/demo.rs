@@ -11,7 +11,7 @@ use opo_domain::accounts::Role;
 use opo_domain::agreements;
 use opo_domain::applications::Stage;
 use opo_domain::partners::{OrganizationInput, PartnerStatus};
-use opo_domain::posts::{PostKind, PostStatus};
+use opo_domain::posts::{ConsentScope, PostKind, PostStatus};
 use opo_domain::taxonomy::Vocabulary;
 use opo_domain::text::EmailAddress;
 use opo_store::agreements::{NewSignature, NewTemplate};
@@ -76,6 +76,7 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             .copied()
             .ok_or_else(|| AppError::Conflict(format!("the demo data names an unknown organization {slug}")))
     };
+    let mut consented = std::collections::HashSet::new();
     for post in POSTS {
         let kind = PostKind::parse(post.kind).ok_or_else(|| AppError::invalid("kind", post.kind))?;
         let (published_at, event_starts_at) = if kind == PostKind::Webinar {
@@ -103,7 +104,13 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         )
         .await?;
         for slug in post.partners {
-            posts::tag_partner(&mut tx, id, id_of(slug)?, now).await?;
+            let org = id_of(slug)?;
+            posts::tag_partner(&mut tx, id, org, now).await?;
+            // A partner featured in a story agreed to it; the record says so.
+            if kind != PostKind::Announcement && consented.insert(org) {
+                let who = ORGANIZATIONS.iter().find(|o| o.slug == *slug).map_or("demo", |o| o.contact.email);
+                opo_store::consents::insert(&mut tx, org, ConsentScope::All, who, now - Duration::days(400)).await?;
+            }
         }
         for country in post.countries {
             posts::tag_country(&mut tx, id, country, now).await?;

@@ -17,6 +17,7 @@ pub mod secrets;
 pub mod sessions;
 mod settings;
 pub mod setup;
+pub mod showcase;
 pub mod statistics;
 pub mod worker;
 

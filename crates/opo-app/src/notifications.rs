@@ -121,3 +121,56 @@ pub(crate) fn invitation(
             .map_err(template_error)?,
     ))
 }
+
+#[derive(Template)]
+#[template(path = "email/post_submitted/subject.txt", escape = "none")]
+struct PostSubmittedSubject<'a> {
+    organization: &'a str,
+    title: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/post_submitted/body.txt", escape = "none")]
+struct PostSubmittedText<'a> {
+    author: &'a str,
+    organization: &'a str,
+    kind: &'a str,
+    title: &'a str,
+    link: &'a str,
+    community: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/post_submitted/body.html")]
+struct PostSubmittedHtml<'a> {
+    author: &'a str,
+    organization: &'a str,
+    kind: &'a str,
+    title: &'a str,
+    link: &'a str,
+    community: &'a str,
+}
+
+pub(crate) fn post_submitted(
+    app: &App,
+    author: &str,
+    organization: &str,
+    kind: &str,
+    title: &str,
+    post_id: i64,
+) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
+    let link = format!("{}/secretariat/posts/{post_id}", s.base_url);
+    let community = s.community_name.as_str();
+    Ok(rendered(
+        "post-submitted",
+        &s.secretariat_email,
+        PostSubmittedSubject { organization, title }.render().map_err(template_error)?,
+        PostSubmittedText { author, organization, kind, title, link: &link, community }
+            .render()
+            .map_err(template_error)?,
+        PostSubmittedHtml { author, organization, kind, title, link: &link, community }
+            .render()
+            .map_err(template_error)?,
+    ))
+}

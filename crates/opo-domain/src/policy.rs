@@ -48,10 +48,16 @@ pub enum Action {
     ManageAccounts,
     /// See the e-mail outbox and retry failed messages.
     ManageOutbox,
+    /// Write a draft post about an organization, and see that organization's posts.
+    SubmitPost,
+    /// Give or withdraw an organization's consent to be featured in posts.
+    ManageConsent,
+    /// Write, edit, publish and take back any post.
+    EditPosts,
 }
 
 impl Action {
-    pub const ALL: [Action; 13] = [
+    pub const ALL: [Action; 16] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -65,6 +71,9 @@ impl Action {
         Self::ViewAuditLog,
         Self::ManageAccounts,
         Self::ManageOutbox,
+        Self::SubmitPost,
+        Self::ManageConsent,
+        Self::EditPosts,
     ];
 }
 
@@ -98,6 +107,8 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
         (ViewPortal, PartnerContact) => All,
         (ViewOrganizationRecord, PartnerContact) => Own,
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
+        (SubmitPost | ManageConsent, PartnerContact) => Own,
+        (SubmitPost | ManageConsent | EditPosts, Secretariat | Admin) => All,
         (ViewCommitteeHome, Committee | Admin) => All,
         (ViewSecretariatHome | ViewAuditLog, Secretariat | Admin) => All,
         (ManageAccounts | ManageOutbox, Admin) => All,
@@ -158,6 +169,18 @@ mod tests {
         assert!(!allows_on(partner, Some(7), Action::ViewOrganizationRecord, 8));
         assert!(!allows_on(partner, None, Action::ViewOrganizationRecord, 8));
         assert!(allows_on(Actor::Signed(Role::Secretariat), None, Action::ViewOrganizationRecord, 8));
+    }
+
+    #[test]
+    fn a_partner_writes_and_consents_for_its_own_organization_only_and_the_secretariat_publishes() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        for action in [Action::SubmitPost, Action::ManageConsent] {
+            assert!(allows_on(partner, Some(3), action, 3), "{action:?}");
+            assert!(!allows_on(partner, Some(3), action, 4), "{action:?}");
+        }
+        assert!(!allows(partner, Action::EditPosts));
+        assert!(!allows(Actor::Signed(Role::Committee), Action::EditPosts));
+        assert!(allows(Actor::Signed(Role::Secretariat), Action::EditPosts));
     }
 
     #[test]

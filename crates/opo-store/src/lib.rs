@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod agreements;
 pub mod applications;
 pub mod audit;
+pub mod consents;
 mod db;
 pub mod directory;
 mod error;

@@ -288,3 +288,146 @@ pub async fn webinars(conn: &mut Conn, now: OffsetDateTime) -> Result<Vec<Post>,
     all.sort_by_key(|p| p.card.event_starts_at);
     Ok(all)
 }
+
+/// A post in any status, for the people who write and publish it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub id: i64,
+    pub slug: String,
+    pub kind: PostKind,
+    pub status: PostStatus,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub event_starts_at: Option<OffsetDateTime>,
+    pub join_url: Option<String>,
+    pub published_at: Option<OffsetDateTime>,
+    /// The organization that wrote it, for a partner's own post.
+    pub organization_id: Option<i64>,
+    pub updated_at: OffsetDateTime,
+    /// (id, slug, name) of each partner it features.
+    pub partners: Vec<(i64, String, String)>,
+}
+
+const DRAFT_COLUMNS: &str = "p.id, p.slug, p.kind, p.status, p.title, p.summary, p.body, p.event_starts_at, p.join_url, \
+     p.published_at, p.organization_id, p.updated_at";
+
+fn draft_from_row(row: &AnyRow) -> Result<Draft, StoreError> {
+    let kind: String = row.try_get("kind")?;
+    let status: String = row.try_get("status")?;
+    let event: Option<String> = row.try_get("event_starts_at")?;
+    let published: Option<String> = row.try_get("published_at")?;
+    let updated: String = row.try_get("updated_at")?;
+    Ok(Draft {
+        id: row.try_get("id")?,
+        slug: row.try_get("slug")?,
+        kind: PostKind::parse(&kind).ok_or_else(|| StoreError::Corrupt(format!("post kind {kind:?}")))?,
+        status: PostStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("post status {status:?}")))?,
+        title: row.try_get("title")?,
+        summary: row.try_get("summary")?,
+        body: row.try_get("body")?,
+        event_starts_at: event.as_deref().map(parse_ts).transpose()?,
+        join_url: row.try_get("join_url")?,
+        published_at: published.as_deref().map(parse_ts).transpose()?,
+        organization_id: row.try_get("organization_id")?,
+        updated_at: parse_ts(&updated)?,
+        partners: Vec::new(),
+    })
+}
+
+async fn drafts_where(conn: &mut Conn, condition: &str, value: Option<i64>) -> Result<Vec<Draft>, StoreError> {
+    let sql = format!("select {DRAFT_COLUMNS} from posts p where {condition} order by p.updated_at desc, p.id desc");
+    let mut query = sqlx::query(&sql);
+    if let Some(value) = value {
+        query = query.bind(value);
+    }
+    let mut drafts = query.fetch_all(&mut *conn).await?.iter().map(draft_from_row).collect::<Result<Vec<_>, _>>()?;
+    for draft in &mut drafts {
+        draft.partners = sqlx::query(
+            "select o.id, o.slug, o.name from post_partners pp join organizations o on o.id = pp.organization_id \
+             where pp.post_id = $1 order by lower(o.name)",
+        )
+        .bind(draft.id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| Ok((r.try_get("id")?, r.try_get("slug")?, r.try_get("name")?)))
+        .collect::<Result<Vec<_>, StoreError>>()?;
+    }
+    Ok(drafts)
+}
+
+/// One post in any status.
+pub async fn find_draft(conn: &mut Conn, id: i64) -> Result<Option<Draft>, StoreError> {
+    Ok(drafts_where(conn, "p.id = $1", Some(id)).await?.into_iter().next())
+}
+
+/// Every post, most recently changed first.
+pub async fn all_drafts(conn: &mut Conn) -> Result<Vec<Draft>, StoreError> {
+    drafts_where(conn, "1 = 1", None).await
+}
+
+/// The posts an organization wrote or is featured in.
+pub async fn drafts_of(conn: &mut Conn, organization_id: i64) -> Result<Vec<Draft>, StoreError> {
+    drafts_where(
+        conn,
+        "(p.organization_id = $1 or exists (select 1 from post_partners pp where pp.post_id = p.id and pp.organization_id = $1))",
+        Some(organization_id),
+    )
+    .await
+}
+
+/// Records which organization wrote a post.
+pub async fn set_author_organization(conn: &mut Conn, id: i64, organization_id: i64) -> Result<(), StoreError> {
+    sqlx::query("update posts set organization_id = $1 where id = $2")
+        .bind(organization_id)
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Whether a slug is taken by another post.
+pub async fn slug_taken(conn: &mut Conn, slug: &str) -> Result<bool, StoreError> {
+    let n: i64 =
+        sqlx::query_scalar("select count(*) from posts where slug = $1").bind(slug).fetch_one(&mut *conn).await?;
+    Ok(n > 0)
+}
+
+/// Replaces a post's content.
+pub async fn update_content(conn: &mut Conn, id: i64, post: &NewPost, now: OffsetDateTime) -> Result<(), StoreError> {
+    sqlx::query(
+        "update posts set kind = $1, title = $2, summary = $3, body = $4, event_starts_at = $5, event_timezone = $6, \
+         join_url = $7, version = version + 1, updated_at = $8 where id = $9",
+    )
+    .bind(post.kind.key())
+    .bind(&post.title)
+    .bind(&post.summary)
+    .bind(&post.body)
+    .bind(post.event_starts_at.map(format_ts))
+    .bind(post.event_timezone.clone())
+    .bind(post.join_url.clone())
+    .bind(format_ts(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Publishes or withdraws a post.
+pub async fn set_status(
+    conn: &mut Conn,
+    id: i64,
+    status: PostStatus,
+    published_at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("update posts set status = $1, published_at = $2, updated_at = $3 where id = $4")
+        .bind(status.key())
+        .bind(published_at.map(format_ts))
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

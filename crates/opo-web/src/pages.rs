@@ -11,6 +11,7 @@ pub(crate) mod map;
 pub(crate) mod news;
 pub(crate) mod partners;
 pub(crate) mod portal;
+pub(crate) mod showcase;
 pub(crate) mod sitemap;
 pub(crate) mod staff;
 pub(crate) mod statistics;

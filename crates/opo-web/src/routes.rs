@@ -3,7 +3,8 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, health, landing, map, news, partners, portal, sitemap, staff, statistics, widget,
+    account, admin, auth, feeds, health, landing, map, news, partners, portal, showcase, sitemap, staff, statistics,
+    widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -77,6 +78,18 @@ fn routes() -> Routes {
         .post("/account/password", Action::ManageOwnAccount, account::set_password)
         .get("/portal", Action::ViewPortal, portal::home)
         .get("/portal/organizations/{slug}", Action::ViewOrganizationRecord, portal::organization)
+        .get("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_list)
+        .get("/portal/organizations/{slug}/posts/new", Action::SubmitPost, showcase::portal_new)
+        .post("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_submit)
+        .post("/portal/organizations/{slug}/consents", Action::ManageConsent, showcase::give_consent)
+        .post("/portal/organizations/{slug}/consents/{id}/withdraw", Action::ManageConsent, showcase::withdraw_consent)
+        .get("/secretariat/posts", Action::EditPosts, showcase::staff_list)
+        .get("/secretariat/posts/new", Action::EditPosts, showcase::staff_new)
+        .post("/secretariat/posts", Action::EditPosts, showcase::staff_create)
+        .get("/secretariat/posts/{id}", Action::EditPosts, showcase::staff_edit)
+        .post("/secretariat/posts/{id}", Action::EditPosts, showcase::staff_update)
+        .post("/secretariat/posts/{id}/publish", Action::EditPosts, showcase::publish)
+        .post("/secretariat/posts/{id}/unpublish", Action::EditPosts, showcase::unpublish)
         .get("/committee", Action::ViewCommitteeHome, staff::committee)
         .get("/secretariat", Action::ViewSecretariatHome, staff::secretariat)
         .get("/admin", Action::ManageAccounts, admin::home)

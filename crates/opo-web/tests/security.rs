@@ -140,6 +140,10 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                 .await
                 .expect("post")
         };
+        let any_post: i64 = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_scalar("select id from posts order by id limit 1").fetch_one(&mut *conn).await.expect("post")
+        };
         let table = route_table();
         assert!(table.len() >= 25, "{} routes", table.len());
         for route in &table {
@@ -154,7 +158,10 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                         _ => "feed.atom",
                     },
                 )
-                .replace("{id}", &target_user.to_string());
+                .replace(
+                    "{id}",
+                    &if route.path.starts_with("/secretariat/posts") { any_post } else { target_user }.to_string(),
+                );
             for (actor, token) in &actors {
                 // Signing out would end the session the rest of the matrix uses: sign out a fresh one.
                 let fresh = match (route.path, actor) {
@@ -198,6 +205,26 @@ async fn a_partner_contact_sees_its_own_organization_record_and_no_other() {
         let theirs = t.get(&format!("/portal/organizations/{other}"), Some(&partner)).await;
         assert_eq!(theirs.status, StatusCode::FORBIDDEN, "no peeking at another organization");
         assert!(!theirs.body.contains("Mail point of contact"));
+        for path in [format!("/portal/organizations/{other}/posts"), format!("/portal/organizations/{other}/posts/new")]
+        {
+            assert_eq!(t.get(&path, Some(&partner)).await.status, StatusCode::FORBIDDEN, "{path}");
+        }
+        let forged = t.post(&format!("/portal/organizations/{other}/consents"), Some(&partner), "scope=all").await;
+        assert_eq!(forged.status, StatusCode::FORBIDDEN, "no consent given for another organization");
+        let post = t
+            .post(
+                &format!("/portal/organizations/{other}/posts"),
+                Some(&partner),
+                "kind=blog&title=Not+ours&summary=x&body=y",
+            )
+            .await;
+        assert_eq!(post.status, StatusCode::FORBIDDEN, "no post written in another organization's name");
+        let mut conn = t.app.db.read().await.expect("conn");
+        let written: i64 = sqlx::query_scalar("select count(*) from posts where title = 'Not ours'")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("count");
+        assert_eq!(written, 0);
         for role in [Role::Committee, Role::Secretariat, Role::Admin] {
             let (_, staff) = t.signed_in(role, None).await;
             assert_eq!(t.get(&format!("/portal/organizations/{other}"), Some(&staff)).await.status, StatusCode::OK);

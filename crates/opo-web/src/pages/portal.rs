@@ -52,6 +52,9 @@ struct OrganizationPage {
     contacts: Vec<ContactItem>,
     agreement: Option<String>,
     application: Option<String>,
+    consents: Vec<super::showcase::ConsentRow>,
+    scopes: Vec<(&'static str, &'static str)>,
+    can_manage: bool,
 }
 
 pub(crate) async fn organization(
@@ -77,7 +80,12 @@ pub(crate) async fn organization(
     let application = record
         .application
         .map(|(stage, since)| format!("{} since {}.", stage.label(), format::long_date(since.date())));
+    let can_manage = policy::allows_on(actor, session.user.organization_id, Action::ManageConsent, record.id);
+    let consents = opo_app::showcase::consents_of(&state.app, record.id).await?;
     let page = OrganizationPage {
+        consents: super::showcase::consent_rows(&consents),
+        scopes: super::showcase::scopes(),
+        can_manage,
         layout: Layout::new(&state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
             .for_session(Some(&session)),
         public_profile: record.card.status.has_public_profile(),

@@ -148,6 +148,15 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             .await?;
         users += 1;
     }
+    for (slug, country, title, description) in catalog::ACTIVITIES {
+        let activity = opo_store::activities::NewActivity {
+            country: (*country).to_owned(),
+            title: (*title).to_owned(),
+            description: (*description).to_owned(),
+            url: None,
+        };
+        opo_store::activities::insert(&mut tx, id_of(slug)?, &activity, now).await?;
+    }
     opo_store::directory::reindex_all(&mut tx).await?;
     let summary =
         DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };

@@ -3,6 +3,7 @@
 //! Reads return view models with vocabulary labels already resolved, ready for any surface.
 
 pub mod accounts;
+pub mod activities;
 pub mod audit;
 pub mod dashboard;
 pub mod demo;

@@ -48,6 +48,7 @@ pub struct Profile {
     pub links: Vec<Link>,
     pub agreement_expires_on: Option<Date>,
     pub posts: Vec<PostCard>,
+    pub activities: Vec<opo_store::activities::Activity>,
 }
 
 /// Resolves vocabulary keys to the terms as configured; unknown keys keep their key as label.
@@ -125,6 +126,7 @@ pub async fn profile(app: &App, slug: &str) -> Result<Profile, AppError> {
     };
     let vocabularies = Vocabularies::load(&mut conn).await?;
     let posts = post_store::for_partner(&mut conn, found.card.id, app.clock.now(), 10).await?;
+    let activities = opo_store::activities::for_organization(&mut conn, found.card.id).await?;
     Ok(Profile {
         components: vocabularies.resolve(Vocabulary::Component, &found.components),
         card: vocabularies.card(found.card),
@@ -135,6 +137,7 @@ pub async fn profile(app: &App, slug: &str) -> Result<Profile, AppError> {
         links: found.links,
         agreement_expires_on: found.agreement_expires_on,
         posts,
+        activities,
     })
 }
 

@@ -172,3 +172,40 @@ async fn a_prospect_has_no_public_profile_and_a_lapsed_partner_keeps_one_that_sa
         assert!(profile.agreement_expires_on.expect("signed once") <= app.clock.now().date());
     }
 }
+
+#[tokio::test]
+async fn a_partner_shares_country_activities_that_its_profile_shows_and_search_finds() {
+    for (app, _t) in each_app().await {
+        demo::load(&app, &Actor::cli()).await.expect("load");
+        let slug = partners::directory(&app, 1).await.expect("page").cards[0].slug.clone();
+        let record = partners::record(&app, &slug).await.expect("record");
+        let input = opo_app::activities::ActivityInput {
+            country: "gh".into(),
+            title: "Quokka immunization registry".into(),
+            description: "Supported **two regions**.".into(),
+            url: "https://activities.example/quokka".into(),
+        };
+        let id = opo_app::activities::add(&app, record.id, &input, &Actor::cli()).await.expect("added");
+        let profile = partners::profile(&app, &slug).await.expect("profile");
+        let shared = profile.activities.iter().find(|a| a.id == id).expect("on the profile");
+        assert_eq!((shared.country.as_str(), shared.title.as_str()), ("GH", "Quokka immunization registry"));
+        let q = opo_domain::directory::DirectoryQuery::parse([("q", "quokka")]).expect("query");
+        let found = partners::search(&app, &q).await.expect("search");
+        assert_eq!(found.cards.iter().map(|c| c.slug.as_str()).collect::<Vec<_>>(), [slug.as_str()]);
+
+        let bad =
+            opo_app::activities::ActivityInput { country: "XX".into(), title: " ".into(), url: "nope".into(), ..input };
+        match opo_app::activities::add(&app, record.id, &bad, &Actor::cli()).await {
+            Err(AppError::Invalid(problems)) => {
+                assert_eq!(problems.iter().map(|p| p.field).collect::<Vec<_>>(), ["country", "title", "url"]);
+            }
+            other => panic!("expected invalid input, got {other:?}"),
+        }
+        opo_app::activities::remove(&app, record.id, id, &Actor::cli()).await.expect("removed");
+        assert!(matches!(
+            opo_app::activities::remove(&app, record.id, id, &Actor::cli()).await,
+            Err(AppError::NotFound(_))
+        ));
+        assert!(partners::search(&app, &q).await.expect("search").cards.is_empty(), "the index forgets it");
+    }
+}

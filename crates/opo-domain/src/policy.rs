@@ -54,10 +54,12 @@ pub enum Action {
     ManageConsent,
     /// Write, edit, publish and take back any post.
     EditPosts,
+    /// Add and remove an organization's country implementation activities.
+    EditCountryActivities,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 17] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -74,6 +76,7 @@ impl Action {
         Self::SubmitPost,
         Self::ManageConsent,
         Self::EditPosts,
+        Self::EditCountryActivities,
     ];
 }
 
@@ -107,7 +110,8 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
         (ViewPortal, PartnerContact) => All,
         (ViewOrganizationRecord, PartnerContact) => Own,
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
-        (SubmitPost | ManageConsent, PartnerContact) => Own,
+        (SubmitPost | ManageConsent | EditCountryActivities, PartnerContact) => Own,
+        (EditCountryActivities, Secretariat | Admin) => All,
         (SubmitPost | ManageConsent | EditPosts, Secretariat | Admin) => All,
         (ViewCommitteeHome, Committee | Admin) => All,
         (ViewSecretariatHome | ViewAuditLog, Secretariat | Admin) => All,

@@ -39,6 +39,14 @@ pub async fn reindex(conn: &mut Conn, organization_id: i64) -> Result<(), StoreE
             .fetch_all(&mut *conn)
             .await?;
     body.extend(countries.iter().filter_map(|c| country(c)).map(|c| c.name.to_owned()));
+    let activities = sqlx::query("select title, description from country_activities where organization_id = $1")
+        .bind(organization_id)
+        .fetch_all(&mut *conn)
+        .await?;
+    for activity in activities {
+        body.push(activity.try_get("title")?);
+        body.push(activity.try_get("description")?);
+    }
     let posts = sqlx::query(
         "select p.title, p.summary from posts p join post_partners pp on pp.post_id = p.id \
          where pp.organization_id = $1 and p.status = 'published'",

@@ -6,6 +6,7 @@
 //! `opo-app` can run several of them inside one transaction.
 
 pub mod accounts;
+pub mod activities;
 pub mod agreements;
 pub mod applications;
 pub mod audit;

@@ -83,6 +83,12 @@ fn routes() -> Routes {
         .post("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_submit)
         .post("/portal/organizations/{slug}/consents", Action::ManageConsent, showcase::give_consent)
         .post("/portal/organizations/{slug}/consents/{id}/withdraw", Action::ManageConsent, showcase::withdraw_consent)
+        .post("/portal/organizations/{slug}/activities", Action::EditCountryActivities, portal::add_activity)
+        .post(
+            "/portal/organizations/{slug}/activities/{id}/remove",
+            Action::EditCountryActivities,
+            portal::remove_activity,
+        )
         .get("/secretariat/posts", Action::EditPosts, showcase::staff_list)
         .get("/secretariat/posts/new", Action::EditPosts, showcase::staff_new)
         .post("/secretariat/posts", Action::EditPosts, showcase::staff_create)

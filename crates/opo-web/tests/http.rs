@@ -212,6 +212,9 @@ async fn a_profile_shows_capabilities_countries_and_the_agreement() {
         }
         assert!(answer.body.contains("Partner agreement in force until"));
         assert!(answer.body.contains("Active partner"));
+        let kijiji = t.get("/partners/kijiji-health").await.body;
+        assert!(kijiji.contains("Country implementation activities"));
+        assert!(kijiji.contains("National client registry roll-out"));
     }
 }
 

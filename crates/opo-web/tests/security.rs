@@ -209,6 +209,10 @@ async fn a_partner_contact_sees_its_own_organization_record_and_no_other() {
         {
             assert_eq!(t.get(&path, Some(&partner)).await.status, StatusCode::FORBIDDEN, "{path}");
         }
+        let activity = t
+            .post(&format!("/portal/organizations/{other}/activities"), Some(&partner), "country=KE&title=Not+ours")
+            .await;
+        assert_eq!(activity.status, StatusCode::FORBIDDEN, "no activity added to another organization");
         let forged = t.post(&format!("/portal/organizations/{other}/consents"), Some(&partner), "scope=all").await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN, "no consent given for another organization");
         let post = t

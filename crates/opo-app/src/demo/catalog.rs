@@ -1086,6 +1086,70 @@ pub static APPLICATIONS: &[DemoApplication] = &[
     },
 ];
 
+/// (organization slug, country, title, description) of the country implementation activities partners share.
+pub static ACTIVITIES: &[(&str, &str, &str, &str)] = &[
+    (
+        "kijiji-health",
+        "KE",
+        "National client registry roll-out",
+        "Supported the Ministry of Health in rolling out the client registry to 12 counties, with county teams trained to run it.",
+    ),
+    (
+        "kijiji-health",
+        "TZ",
+        "Facility master list clean-up",
+        "Helped regional teams reconcile three facility lists into one master facility list.",
+    ),
+    (
+        "kijiji-health",
+        "UG",
+        "Interoperability layer pilot",
+        "Connected two district hospitals and their laboratories through the interoperability layer.",
+    ),
+    (
+        "malawi-ehealth",
+        "MW",
+        "Electronic medical records in public clinics",
+        "Keeps electronic medical records running in public clinics across all regions, with clinician training.",
+    ),
+    (
+        "andes-salud",
+        "PE",
+        "Shared health record for rural posts",
+        "Links rural health posts and referral hospitals in two regions through a shared health record.",
+    ),
+    (
+        "andes-salud",
+        "BO",
+        "Terminology in Spanish and Quechua",
+        "Translated and reviewed the terminology content used by primary care forms.",
+    ),
+    (
+        "rwanda-hie-partners",
+        "RW",
+        "Health information exchange operations",
+        "Supports the operation and monitoring of the national health information exchange.",
+    ),
+    (
+        "ubuntu-interop",
+        "ZA",
+        "Provincial interoperability middleware",
+        "Runs the middleware that routes laboratory results to clinics in three provinces.",
+    ),
+    (
+        "pacific-health-network",
+        "FJ",
+        "Master facility list",
+        "Published a master facility list maintained by the ministry's own staff.",
+    ),
+    (
+        "bharat-open-health",
+        "NP",
+        "Grants for open registries",
+        "Funded the open-source registry work of two local teams.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1154,5 +1218,9 @@ mod tests {
             assert_eq!(find(application.org_slug).map(|o| o.status), Some("prospect"), "{}", application.org_slug);
         }
         assert!(POSTS.iter().any(|p| p.kind == "webinar" && p.published_days_ago < 0), "an upcoming webinar");
+        for (slug, country, _, _) in ACTIVITIES {
+            let org = find(slug).expect("activity of a known organization");
+            assert!(org.countries.contains(country), "{slug} works in {country}");
+        }
     }
 }

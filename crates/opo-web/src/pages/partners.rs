@@ -228,6 +228,13 @@ pub(crate) struct TermItem {
     pub description: String,
 }
 
+pub(crate) struct ActivityItem {
+    pub country: &'static str,
+    pub title: String,
+    pub description_html: String,
+    pub url: Option<String>,
+}
+
 pub(crate) struct RegionItem {
     pub label: &'static str,
     pub countries: Vec<&'static str>,
@@ -257,6 +264,7 @@ struct ProfilePage {
     links: Vec<(String, String)>,
     agreement_text: Option<String>,
     posts: Vec<PostItem>,
+    activities: Vec<ActivityItem>,
 }
 
 fn link_label(kind: &str) -> String {
@@ -342,6 +350,16 @@ pub(crate) async fn profile_page(
         links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),
         agreement_text,
         posts: profile.posts.iter().map(PostItem::from_card).collect(),
+        activities: profile
+            .activities
+            .iter()
+            .map(|a| ActivityItem {
+                country: opo_domain::countries::country(&a.country).map_or("", |c| c.name),
+                title: a.title.clone(),
+                description_html: markdown::render(&a.description),
+                url: a.url.clone(),
+            })
+            .collect(),
         name: item.name,
         logo_url: item.logo_url,
         initials: item.initials,

@@ -53,6 +53,9 @@ struct OrganizationPage {
     agreement: Option<String>,
     application: Option<String>,
     consents: Vec<super::showcase::ConsentRow>,
+    activities: Vec<(i64, &'static str, String)>,
+    countries: Vec<(&'static str, &'static str)>,
+    can_edit_activities: bool,
     scopes: Vec<(&'static str, &'static str)>,
     can_manage: bool,
 }
@@ -82,8 +85,18 @@ pub(crate) async fn organization(
         .map(|(stage, since)| format!("{} since {}.", stage.label(), format::long_date(since.date())));
     let can_manage = policy::allows_on(actor, session.user.organization_id, Action::ManageConsent, record.id);
     let consents = opo_app::showcase::consents_of(&state.app, record.id).await?;
+    let can_edit_activities =
+        policy::allows_on(actor, session.user.organization_id, Action::EditCountryActivities, record.id);
+    let activities = opo_app::activities::of_organization(&state.app, record.id)
+        .await?
+        .into_iter()
+        .map(|a| (a.id, opo_domain::countries::country(&a.country).map_or("", |c| c.name), a.title))
+        .collect();
     let page = OrganizationPage {
         consents: super::showcase::consent_rows(&consents),
+        activities,
+        countries: opo_domain::countries::COUNTRIES.iter().map(|c| (c.code, c.name)).collect(),
+        can_edit_activities,
         scopes: super::showcase::scopes(),
         can_manage,
         layout: Layout::new(&state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
@@ -101,4 +114,62 @@ pub(crate) async fn organization(
         application,
     };
     Ok(Html(page.render()?))
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct ActivityForm {
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    url: String,
+}
+
+async fn editable(state: &AppState, session: &Session, slug: &str) -> Result<i64, WebError> {
+    let record = opo_app::partners::record(&state.app, slug).await?;
+    let actor = Actor::Signed(session.user.role);
+    if policy::allows_on(actor, session.user.organization_id, Action::EditCountryActivities, record.id) {
+        Ok(record.id)
+    } else {
+        Err(WebError::Forbidden("this is another organization's record".to_owned()))
+    }
+}
+
+pub(crate) async fn add_activity(
+    State(state): State<AppState>,
+    session: Session,
+    crate::session::ClientInfo(client): crate::session::ClientInfo,
+    Path(slug): Path<String>,
+    axum::Form(form): axum::Form<ActivityForm>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let org = editable(&state, &session, &slug).await?;
+    let input = opo_app::activities::ActivityInput {
+        country: form.country,
+        title: form.title,
+        description: form.description,
+        url: form.url,
+    };
+    match opo_app::activities::add(&state.app, org, &input, &session.audit_actor(&client)).await {
+        Ok(_) => Ok(axum::response::Redirect::to(&format!("/portal/organizations/{slug}#activities")).into_response()),
+        Err(opo_app::AppError::Invalid(problems)) => {
+            Err(WebError::BadRequest(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub(crate) async fn remove_activity(
+    State(state): State<AppState>,
+    session: Session,
+    crate::session::ClientInfo(client): crate::session::ClientInfo,
+    Path((slug, id)): Path<(String, i64)>,
+) -> Result<axum::response::Response, WebError> {
+    use axum::response::IntoResponse;
+    let org = editable(&state, &session, &slug).await?;
+    opo_app::activities::remove(&state.app, org, id, &session.audit_actor(&client)).await?;
+    Ok(axum::response::Redirect::to(&format!("/portal/organizations/{slug}#activities")).into_response())
 }

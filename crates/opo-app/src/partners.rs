@@ -205,3 +205,30 @@ pub async fn search(app: &App, query: &opo_domain::directory::DirectoryQuery) ->
         components: vocabularies.components.clone(),
     })
 }
+
+/// An organization as the public registry interfaces publish it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicRecord {
+    pub id: i64,
+    pub card: Card,
+    pub website: Option<String>,
+    pub countries: Vec<&'static Country>,
+    pub updated_at: time::OffsetDateTime,
+}
+
+/// Every organization with a public profile, listed or lapsed.
+pub async fn public_records(app: &App) -> Result<Vec<PublicRecord>, AppError> {
+    let mut conn = app.db.read().await?;
+    let records = store::public_records(&mut conn).await?;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    Ok(records
+        .into_iter()
+        .map(|r| PublicRecord {
+            id: r.card.id,
+            countries: r.countries.iter().filter_map(|c| country(c)).collect(),
+            website: r.website,
+            updated_at: r.updated_at,
+            card: vocabularies.card(r.card),
+        })
+        .collect())
+}

@@ -424,3 +424,50 @@ pub async fn contacts(conn: &mut Conn, organization_id: i64) -> Result<Vec<Conta
     })
     .collect()
 }
+
+/// What the public registry interfaces (FHIR, open data) publish of an organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicRecord {
+    pub card: PartnerCard,
+    pub website: Option<String>,
+    pub countries: Vec<String>,
+    pub updated_at: OffsetDateTime,
+}
+
+/// Every organization with a public profile (listed or lapsed), in name order, with one query for
+/// the organizations, one for their countries and one for their capabilities.
+pub async fn public_records(conn: &mut Conn) -> Result<Vec<PublicRecord>, StoreError> {
+    let visible: Vec<String> =
+        PartnerStatus::ALL.iter().filter(|s| s.has_public_profile()).map(|s| format!("'{}'", s.key())).collect();
+    let sql = format!(
+        "select {CARD_COLUMNS}, o.website, o.updated_at from organizations o \
+         left join organization_logos l on l.organization_id = o.id \
+         where o.status in ({}) order by lower(o.name), o.id",
+        visible.join(", ")
+    );
+    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    let mut records = Vec::with_capacity(rows.len());
+    for row in &rows {
+        let updated: String = row.try_get("updated_at")?;
+        records.push(PublicRecord {
+            card: card_from_row(row)?,
+            website: row.try_get("website")?,
+            countries: Vec::new(),
+            updated_at: crate::parse_ts(&updated)?,
+        });
+    }
+    let mut cards: Vec<PartnerCard> = records.iter().map(|r| r.card.clone()).collect();
+    attach_capabilities(conn, &mut cards).await?;
+    let countries = sqlx::query("select organization_id, country from organization_countries order by country")
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut by_org: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in countries {
+        by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("country")?);
+    }
+    for (record, card) in records.iter_mut().zip(cards) {
+        record.countries = by_org.remove(&card.id).unwrap_or_default();
+        record.card = card;
+    }
+    Ok(records)
+}

@@ -4,6 +4,7 @@ pub(crate) mod account;
 pub(crate) mod admin;
 pub(crate) mod auth;
 pub(crate) mod feeds;
+pub(crate) mod fhir;
 pub(crate) mod health;
 pub(crate) mod landing;
 pub(crate) mod layout;

@@ -70,7 +70,7 @@ fn html(text: &str) -> String {
 }
 
 /// A concrete address for a route pattern, with its parameters filled in from the demo data.
-fn concrete(path: &str, slug: &str, post: &str) -> String {
+fn concrete(path: &str, slug: &str, post: &str, id: i64) -> String {
     let file = if path.starts_with("/assets") {
         "site.css"
     } else if path.starts_with("/feeds") {
@@ -78,7 +78,18 @@ fn concrete(path: &str, slug: &str, post: &str) -> String {
     } else {
         "feed.atom"
     };
-    path.replace("{slug}", if path.starts_with("/news") { post } else { slug }).replace("{file}", file)
+    path.replace("{slug}", if path.starts_with("/news") { post } else { slug })
+        .replace("{file}", file)
+        .replace("{id}", &id.to_string())
+}
+
+async fn org_id(t: &TestApp, slug: &str) -> i64 {
+    let mut conn = t.db.db.read().await.expect("conn");
+    sqlx::query_scalar("select id from organizations where slug = $1")
+        .bind(slug)
+        .fetch_one(&mut *conn)
+        .await
+        .expect("id")
 }
 
 /// A webinar, so that its calendar entry exists too.
@@ -99,7 +110,7 @@ async fn every_page_answers_anonymous_visitors_as_the_policy_says() {
         assert!(!table.is_empty());
         // Forms and signed-in pages are walked for every role in `security.rs`.
         for route in table.into_iter().filter(|r| r.method == "GET") {
-            let uri = concrete(route.path, &slug, &post);
+            let uri = concrete(route.path, &slug, &post, org_id(&t, &slug).await);
             let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
             if policy::allows(PolicyActor::Anonymous, route.action) {
                 assert_eq!(answer.status, StatusCode::OK, "{} {uri}", route.method);
@@ -115,7 +126,10 @@ async fn every_response_carries_the_security_headers_errors_and_assets_included(
     for t in each_app().await {
         let slug = t.slugs_with_status("active").await.remove(0);
         let post = first_post_slug(&t).await;
-        let mut uris: Vec<String> = route_table().iter().map(|r| concrete(r.path, &slug, &post)).collect();
+        let mut uris: Vec<String> = {
+            let id = org_id(&t, &slug).await;
+            route_table().iter().map(|r| concrete(r.path, &slug, &post, id)).collect()
+        };
         uris.extend([
             "/no/such/page".to_owned(),
             "/partners?page=abc".to_owned(),

@@ -140,6 +140,7 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                 .await
                 .expect("post")
         };
+        let own_id = opo_app::partners::record(&t.app, &own).await.expect("record").id;
         let any_post: i64 = {
             let mut conn = t.app.db.read().await.expect("conn");
             sqlx::query_scalar("select id from posts order by id limit 1").fetch_one(&mut *conn).await.expect("post")
@@ -160,7 +161,14 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                 )
                 .replace(
                     "{id}",
-                    &if route.path.starts_with("/secretariat/posts") { any_post } else { target_user }.to_string(),
+                    &if route.path.starts_with("/secretariat/posts") {
+                        any_post
+                    } else if route.path.starts_with("/fhir/") {
+                        own_id
+                    } else {
+                        target_user
+                    }
+                    .to_string(),
                 );
             for (actor, token) in &actors {
                 // Signing out would end the session the rest of the matrix uses: sign out a fresh one.

@@ -5,7 +5,7 @@ const { signIn } = require('./mailbox');
 test('a partner story goes from draft to the public news', async ({ browser }) => {
   const title = `A district that reports on time ${Date.now()}`;
   const partner = await (await browser.newContext()).newPage();
-  await signIn(partner, 'wanjiru@kijiji-health.example');
+  await signIn(partner, 'wanjiru.kamau@kijiji-health.example');
   await expect(partner).toHaveURL(/\/portal$/);
   await partner.getByRole('link', { name: "Your organization's record" }).click();
   await partner.getByRole('link', { name: /^Posts about/ }).click();

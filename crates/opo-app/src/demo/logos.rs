@@ -2,7 +2,7 @@
 //!
 //! A logo is 240 × 120: on the left a mark (a shape filled with a gradient, the initials in white on it), on
 //! the right the organization's name in its primary color, on one line or two. The output is plain SVG 1.1
-//! with no scripts, styles, links or fonts from elsewhere, so it passes any logo sanitizer unchanged.
+//! with no scripts, styles, links or fonts from elsewhere.
 
 use super::catalog::{DemoLogo, LogoShape};
 use std::fmt::Write;

@@ -9,6 +9,7 @@ const pages = [
   '/news',
   '/statistics',
   '/map',
+  '/open-data',
   '/widget/logos',
   '/sign-in',
   '/no-such-page',

@@ -213,6 +213,7 @@ pub struct PublicRecord {
     pub card: Card,
     pub website: Option<String>,
     pub countries: Vec<&'static Country>,
+    pub components: Vec<Term>,
     pub updated_at: time::OffsetDateTime,
 }
 
@@ -226,6 +227,7 @@ pub async fn public_records(app: &App) -> Result<Vec<PublicRecord>, AppError> {
         .map(|r| PublicRecord {
             id: r.card.id,
             countries: r.countries.iter().filter_map(|c| country(c)).collect(),
+            components: vocabularies.resolve(Vocabulary::Component, &r.components),
             website: r.website,
             updated_at: r.updated_at,
             card: vocabularies.card(r.card),

@@ -431,6 +431,7 @@ pub struct PublicRecord {
     pub card: PartnerCard,
     pub website: Option<String>,
     pub countries: Vec<String>,
+    pub components: Vec<String>,
     pub updated_at: OffsetDateTime,
 }
 
@@ -453,6 +454,7 @@ pub async fn public_records(conn: &mut Conn) -> Result<Vec<PublicRecord>, StoreE
             card: card_from_row(row)?,
             website: row.try_get("website")?,
             countries: Vec::new(),
+            components: Vec::new(),
             updated_at: crate::parse_ts(&updated)?,
         });
     }
@@ -465,8 +467,19 @@ pub async fn public_records(conn: &mut Conn) -> Result<Vec<PublicRecord>, StoreE
     for row in countries {
         by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("country")?);
     }
+    let components = sqlx::query(
+        "select t.organization_id, t.term_key from organization_terms t join taxonomy_terms tt \
+         on tt.vocabulary = t.vocabulary and tt.key = t.term_key where t.vocabulary = 'component' order by tt.position",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut components_by_org: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in components {
+        components_by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("term_key")?);
+    }
     for (record, card) in records.iter_mut().zip(cards) {
         record.countries = by_org.remove(&card.id).unwrap_or_default();
+        record.components = components_by_org.remove(&card.id).unwrap_or_default();
         record.card = card;
     }
     Ok(records)

@@ -10,6 +10,7 @@ pub(crate) mod landing;
 pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod news;
+pub(crate) mod open_data;
 pub(crate) mod partners;
 pub(crate) mod portal;
 pub(crate) mod showcase;

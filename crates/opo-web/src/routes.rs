@@ -3,8 +3,8 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, fhir, health, landing, map, news, partners, portal, showcase, sitemap, staff,
-    statistics, widget,
+    account, admin, auth, feeds, fhir, health, landing, map, news, open_data, partners, portal, showcase, sitemap,
+    staff, statistics, widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -64,6 +64,9 @@ fn routes() -> Routes {
         .get("/map", Action::ViewPublicSite, map::page)
         .get("/widget/logos", Action::ViewPublicSite, widget::page)
         .get("/widget/logos.json", Action::ViewPublicSite, widget::json)
+        .get("/open-data", Action::ViewPublicSite, open_data::page)
+        .get("/open-data/partners.csv", Action::ViewPublicSite, open_data::csv)
+        .get("/open-data/partners.json", Action::ViewPublicSite, open_data::json)
         .get("/fhir/metadata", Action::ViewPublicSite, fhir::metadata)
         .get("/fhir/Organization", Action::ViewPublicSite, fhir::search)
         .get("/fhir/Organization/{id}", Action::ViewPublicSite, fhir::read)

@@ -225,3 +225,58 @@ async fn the_sitemap_lists_every_public_page_and_no_applicant() {
         assert!(robots.contains(&format!("Sitemap: {BASE}/sitemap.xml")));
     }
 }
+
+/// Splits RFC 4180 text into rows of fields.
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let (mut rows, mut row, mut field, mut quoted) = (Vec::new(), Vec::new(), String::new(), false);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[tokio::test]
+async fn the_open_data_set_holds_every_public_partner_in_csv_and_json_with_its_license() {
+    for t in each_app().await {
+        let public =
+            t.slugs("select slug from organizations where status not in ('prospect', 'withdrawn') order by slug").await;
+        let (status, headers, csv) = t.get("/open-data/partners.csv").await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+        let rows = parse_csv(&csv);
+        assert_eq!(rows[0][0], "slug");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "every row has every column");
+        let mut slugs: Vec<String> = rows[1..].iter().map(|r| r[0].clone()).collect();
+        slugs.sort();
+        assert_eq!(slugs, public);
+
+        let (_, headers, json) = t.get("/open-data/partners.json").await;
+        assert_eq!(headers[header::ACCESS_CONTROL_ALLOW_ORIGIN], "*");
+        let json: serde_json::Value = serde_json::from_str(&json).expect("json");
+        assert_eq!(json["license"]["name"], "CC BY 4.0");
+        let partners = json["partners"].as_array().expect("partners");
+        assert_eq!(partners.len(), public.len());
+        let kenyan =
+            partners.iter().filter(|p| p["countries_of_work"].as_array().is_some_and(|c| c.iter().any(|x| x == "KE")));
+        assert!(kenyan.count() > 0, "lists stay lists in JSON");
+        let (_, _, page) = t.get("/open-data").await;
+        assert!(
+            page.contains("countries_of_work") && page.contains("CC BY 4.0"),
+            "the schema and license are published"
+        );
+    }
+}

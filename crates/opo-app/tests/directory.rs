@@ -180,13 +180,13 @@ async fn the_statistics_agree_with_the_directory() {
         assert!(stats.growth.windows(2).all(|w| w[0].1 <= w[1].1), "a running total never falls");
         let years: Vec<i32> = stats.growth.iter().map(|(y, _)| y.parse().expect("year")).collect();
         assert!(years.windows(2).all(|w| w[1] == w[0] + 1), "no year is skipped: {years:?}");
-        for (label, count) in &stats.capabilities {
-            let expected = all.iter().filter(|p| p.card.capabilities.iter().any(|t| &t.label == label)).count() as i64;
-            assert_eq!(*count, expected, "{label}");
+        for bar in &stats.capabilities {
+            let expected = all.iter().filter(|p| p.card.capabilities.iter().any(|t| t.key == bar.key)).count() as i64;
+            assert_eq!(bar.count, expected, "{}", bar.key);
         }
-        for (label, count) in &stats.regions {
-            let expected = all.iter().filter(|p| p.countries.iter().any(|c| c.region.label() == label)).count() as i64;
-            assert_eq!(*count, expected, "{label}");
+        for bar in &stats.regions {
+            let expected = all.iter().filter(|p| p.countries.iter().any(|c| c.region.key() == bar.key)).count() as i64;
+            assert_eq!(bar.count, expected, "{}", bar.key);
         }
     }
 }

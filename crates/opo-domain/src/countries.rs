@@ -57,7 +57,7 @@ pub fn country(code: &str) -> Option<&'static Country> {
     COUNTRIES.binary_search_by(|c| c.code.cmp(code.as_str())).ok().map(|i| &COUNTRIES[i])
 }
 
-/// A validated ISO 3166-1 alpha-2 code.
+/// A validated ISO 3166-1 alpha-2 code, always upper-case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct CountryCode(&'static Country);
@@ -154,12 +154,12 @@ pub static COUNTRIES: &[Country] = &[
     Country { code: "BR", name: "Brazil", region: Region::Americas },
     Country { code: "BS", name: "Bahamas", region: Region::Americas },
     Country { code: "BT", name: "Bhutan", region: Region::Asia },
-    Country { code: "BV", name: "Bouvet Island", region: Region::Antarctica },
+    Country { code: "BV", name: "Bouvet Island", region: Region::Americas },
     Country { code: "BW", name: "Botswana", region: Region::Africa },
     Country { code: "BY", name: "Belarus", region: Region::Europe },
     Country { code: "BZ", name: "Belize", region: Region::Americas },
     Country { code: "CA", name: "Canada", region: Region::Americas },
-    Country { code: "CC", name: "Cocos (Keeling) Islands", region: Region::Asia },
+    Country { code: "CC", name: "Cocos (Keeling) Islands", region: Region::Oceania },
     Country { code: "CD", name: "Democratic Republic of the Congo", region: Region::Africa },
     Country { code: "CF", name: "Central African Republic", region: Region::Africa },
     Country { code: "CG", name: "Republic of the Congo", region: Region::Africa },
@@ -174,7 +174,7 @@ pub static COUNTRIES: &[Country] = &[
     Country { code: "CU", name: "Cuba", region: Region::Americas },
     Country { code: "CV", name: "Cabo Verde", region: Region::Africa },
     Country { code: "CW", name: "Curaçao", region: Region::Americas },
-    Country { code: "CX", name: "Christmas Island", region: Region::Asia },
+    Country { code: "CX", name: "Christmas Island", region: Region::Oceania },
     Country { code: "CY", name: "Cyprus", region: Region::Asia },
     Country { code: "CZ", name: "Czechia", region: Region::Europe },
     Country { code: "DE", name: "Germany", region: Region::Europe },
@@ -210,13 +210,13 @@ pub static COUNTRIES: &[Country] = &[
     Country { code: "GP", name: "Guadeloupe", region: Region::Americas },
     Country { code: "GQ", name: "Equatorial Guinea", region: Region::Africa },
     Country { code: "GR", name: "Greece", region: Region::Europe },
-    Country { code: "GS", name: "South Georgia and the South Sandwich Islands", region: Region::Antarctica },
+    Country { code: "GS", name: "South Georgia and the South Sandwich Islands", region: Region::Americas },
     Country { code: "GT", name: "Guatemala", region: Region::Americas },
     Country { code: "GU", name: "Guam", region: Region::Oceania },
     Country { code: "GW", name: "Guinea-Bissau", region: Region::Africa },
     Country { code: "GY", name: "Guyana", region: Region::Americas },
     Country { code: "HK", name: "Hong Kong", region: Region::Asia },
-    Country { code: "HM", name: "Heard Island and McDonald Islands", region: Region::Antarctica },
+    Country { code: "HM", name: "Heard Island and McDonald Islands", region: Region::Oceania },
     Country { code: "HN", name: "Honduras", region: Region::Americas },
     Country { code: "HR", name: "Croatia", region: Region::Europe },
     Country { code: "HT", name: "Haiti", region: Region::Americas },
@@ -336,7 +336,7 @@ pub static COUNTRIES: &[Country] = &[
     Country { code: "SZ", name: "Eswatini", region: Region::Africa },
     Country { code: "TC", name: "Turks and Caicos Islands", region: Region::Americas },
     Country { code: "TD", name: "Chad", region: Region::Africa },
-    Country { code: "TF", name: "French Southern Territories", region: Region::Antarctica },
+    Country { code: "TF", name: "French Southern Territories", region: Region::Africa },
     Country { code: "TG", name: "Togo", region: Region::Africa },
     Country { code: "TH", name: "Thailand", region: Region::Asia },
     Country { code: "TJ", name: "Tajikistan", region: Region::Asia },
@@ -397,6 +397,7 @@ mod tests {
     fn an_unknown_code_is_refused() {
         assert_eq!(CountryCode::parse("XX"), Err(UnknownCountry("XX".into())));
         assert_eq!(CountryCode::parse("Kenya"), Err(UnknownCountry("Kenya".into())));
+        assert_eq!(UnknownCountry("XX".into()).to_string(), "\"XX\" is not an ISO 3166-1 country code");
     }
 
     #[test]
@@ -408,6 +409,15 @@ mod tests {
             ("DE", Region::Europe),
             ("FJ", Region::Oceania),
             ("AQ", Region::Antarctica),
+            // Outlying territories follow M49, not the nearest landmass: only AQ itself is Antarctica.
+            ("BV", Region::Americas),
+            ("GS", Region::Americas),
+            ("HM", Region::Oceania),
+            ("TF", Region::Africa),
+            ("IO", Region::Africa),
+            ("CX", Region::Oceania),
+            ("RU", Region::Europe),
+            ("TR", Region::Asia),
         ] {
             assert_eq!(country(code).map(|c| c.region), Some(region), "{code}");
         }
@@ -418,5 +428,20 @@ mod tests {
         for region in Region::ALL {
             assert_eq!(Region::parse(region.key()), Some(region));
         }
+        assert_eq!(Region::parse("Atlantis"), None);
+    }
+
+    #[test]
+    fn only_antarctica_itself_is_in_the_antarctica_region() {
+        let codes: Vec<_> = COUNTRIES.iter().filter(|c| c.region == Region::Antarctica).map(|c| c.code).collect();
+        assert_eq!(codes, ["AQ"]);
+    }
+
+    #[test]
+    fn a_country_code_converts_to_and_from_its_string() {
+        let code = CountryCode::try_from("gb".to_owned()).map_err(|e| e.to_string());
+        assert_eq!(code.as_ref().map(|c| c.to_string()), Ok("GB".to_owned()));
+        assert_eq!(code.as_ref().map(|c| (c.name(), c.region())), Ok(("United Kingdom", Region::Europe)));
+        assert_eq!(code.map(String::from), Ok("GB".to_owned()));
     }
 }

@@ -7,11 +7,6 @@ pub(crate) fn long_date(date: Date) -> String {
     format!("{} {} {}", date.day(), date.month(), date.year())
 }
 
-/// "March 2029"
-pub(crate) fn month_year(date: Date) -> String {
-    format!("{} {}", date.month(), date.year())
-}
-
 /// "10 March 2029, 14:00 UTC"
 pub(crate) fn date_time_utc(at: OffsetDateTime) -> String {
     format!("{}, {:02}:{:02} UTC", long_date(at.date()), at.hour(), at.minute())
@@ -49,7 +44,6 @@ mod tests {
     #[test]
     fn dates_read_as_people_write_them() {
         assert_eq!(long_date(date!(2029 - 03 - 10)), "10 March 2029");
-        assert_eq!(month_year(date!(2029 - 03 - 10)), "March 2029");
         assert_eq!(iso_date(date!(2029 - 03 - 01)), "2029-03-01");
         assert_eq!(date_time_utc(datetime!(2026-12-01 14:05 UTC)), "1 December 2026, 14:05 UTC");
     }

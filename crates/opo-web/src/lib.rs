@@ -9,6 +9,7 @@ mod csrf;
 mod error;
 mod format;
 mod headers;
+mod i18n;
 mod markdown;
 mod pages;
 mod routes;

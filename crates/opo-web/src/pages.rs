@@ -7,6 +7,7 @@ pub(crate) mod feeds;
 pub(crate) mod fhir;
 pub(crate) mod health;
 pub(crate) mod landing;
+pub(crate) mod language;
 pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod news;

@@ -3,8 +3,8 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, fhir, health, landing, map, news, open_data, partners, portal, showcase, sitemap,
-    staff, statistics, widget,
+    account, admin, auth, feeds, fhir, health, landing, language, map, news, open_data, partners, portal, showcase,
+    sitemap, staff, statistics, widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -74,6 +74,7 @@ fn routes() -> Routes {
         .get("/robots.txt", Action::ViewPublicSite, sitemap::robots)
         .get("/assets/{file}", Action::ViewAssets, assets::serve)
         .get("/healthz", Action::CheckHealth, health::check)
+        .post("/language", Action::ViewPublicSite, language::choose)
         .get("/sign-in", Action::SignIn, auth::page)
         .post("/sign-in", Action::SignIn, auth::request_link)
         .get("/sign-in/link", Action::SignIn, auth::link_page)

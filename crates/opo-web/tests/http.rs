@@ -412,3 +412,79 @@ async fn the_map_links_each_country_with_partners_and_says_how_many() {
         assert!(answer.body.contains("href=\"/partners?country=KE\""));
     }
 }
+
+/// The text of one message in one of the translation files, as the page should show it.
+fn message(locale: &str, id: &str) -> String {
+    let path = format!("{}/locales/{locale}.ftl", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(path).expect("translation file");
+    text.lines().find_map(|l| l.strip_prefix(&format!("{id} = "))).map(html).expect("message")
+}
+
+#[tokio::test]
+async fn the_browser_language_is_used_and_a_chosen_language_wins() {
+    let t = each_app().await.remove(0);
+    let french = t.request(Method::GET, "/partners", &[(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9,en;q=0.5")]).await;
+    assert!(french.body.contains("<html lang=\"fr\">"));
+    assert!(french.body.contains(&message("fr", "directory-heading")), "the heading is in French");
+    assert!(french.body.contains(&message("fr", "nav-partners")));
+
+    let chosen = t
+        .router
+        .clone()
+        .oneshot(
+            Request::builder()
+                .method(Method::POST)
+                .uri("/language")
+                .header(header::ORIGIN, "http://127.0.0.1:8080")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from("lang=es&back=%2Fpartners%3Fregion%3Dafrica"))
+                .expect("request"),
+        )
+        .await
+        .expect("answer");
+    assert_eq!(chosen.status(), StatusCode::SEE_OTHER);
+    assert_eq!(chosen.headers()[header::LOCATION], "/partners?region=africa");
+    let cookie = chosen.headers()[header::SET_COOKIE].to_str().expect("ascii").to_owned();
+    assert!(cookie.starts_with("opo_lang=es;"), "{cookie}");
+    let spanish = t
+        .request(
+            Method::GET,
+            "/partners?region=africa",
+            &[(header::COOKIE, "opo_lang=es"), (header::ACCEPT_LANGUAGE, "fr")],
+        )
+        .await;
+    assert!(spanish.body.contains("<html lang=\"es\">"), "the choice wins over the browser");
+    assert!(spanish.body.contains(&message("es", "directory-heading")));
+    let english = t.get("/partners").await;
+    assert!(english.body.contains("<html lang=\"en\">"));
+    assert!(english.body.contains(&message("en", "directory-heading")));
+}
+
+#[tokio::test]
+async fn the_language_switcher_never_sends_people_elsewhere() {
+    let t = each_app().await.remove(0);
+    for (form, status, location) in [
+        ("lang=pt&back=%2F%2Fevil.example", StatusCode::SEE_OTHER, Some("/")),
+        ("lang=pt&back=https%3A%2F%2Fevil.example", StatusCode::SEE_OTHER, Some("/")),
+        ("lang=xx&back=%2F", StatusCode::BAD_REQUEST, None),
+    ] {
+        let answer = t
+            .router
+            .clone()
+            .oneshot(
+                Request::builder()
+                    .method(Method::POST)
+                    .uri("/language")
+                    .header(header::ORIGIN, "http://127.0.0.1:8080")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .body(Body::from(form))
+                    .expect("request"),
+            )
+            .await
+            .expect("answer");
+        assert_eq!(answer.status(), status, "{form}");
+        if let Some(location) = location {
+            assert_eq!(answer.headers()[header::LOCATION], location, "{form}");
+        }
+    }
+}

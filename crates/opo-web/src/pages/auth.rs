@@ -3,6 +3,7 @@
 use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::session::{ClientInfo, MaybeSession, clear_cookie, session_cookie};
 use askama::Template;
 use axum::Form;
@@ -40,18 +41,25 @@ struct UseLinkPage {
 
 fn sign_in_page(
     state: &AppState,
+    t: Tr,
     status: StatusCode,
     page: impl FnOnce(Layout) -> SignInPage,
 ) -> Result<Response, WebError> {
-    let layout = Layout::new(state, "Sign in", "Sign in to the partner portal.", "/sign-in").in_section("sign-in");
+    let layout = Layout::new(state, t.get("sign-in-title"), t.get("sign-in-description"), "/sign-in")
+        .in_section("sign-in")
+        .in_language(t);
     Ok((status, Html(page(layout).render()?)).into_response())
 }
 
-pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Response, WebError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Lang(t): Lang,
+) -> Result<Response, WebError> {
     if let Some(session) = visitor.0 {
         return Ok(Redirect::to(policy::home(session.user.role)).into_response());
     }
-    sign_in_page(&state, StatusCode::OK, |layout| SignInPage {
+    sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
         layout,
         email: String::new(),
         link_error: None,
@@ -68,12 +76,14 @@ pub(crate) struct LinkForm {
 
 pub(crate) async fn request_link(
     State(state): State<AppState>,
+    Lang(t): Lang,
     ClientInfo(client): ClientInfo,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, WebError> {
     match opo_app::sessions::request_link(&state.app, &form.email, &client).await {
         Ok(()) => {
-            let layout = Layout::new(&state, "Check your e-mail", "", "/sign-in").in_section("sign-in");
+            let layout =
+                Layout::new(&state, t.get("sign-in-check-mail"), "", "/sign-in").in_section("sign-in").in_language(t);
             let page = LinkSentPage {
                 layout,
                 email: form.email.trim().to_owned(),
@@ -82,7 +92,7 @@ pub(crate) async fn request_link(
             Ok(Html(page.render()?).into_response())
         }
         Err(AppError::Invalid(problems)) => {
-            sign_in_page(&state, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
+            sign_in_page(&state, t, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
                 layout,
                 email: form.email,
                 link_error: problems.first().map(|p| p.message.clone()),
@@ -91,7 +101,7 @@ pub(crate) async fn request_link(
             })
         }
         Err(AppError::RateLimited { retry_after }) => {
-            let mut response = sign_in_page(&state, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
+            let mut response = sign_in_page(&state, t, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
                 layout,
                 email: form.email,
                 link_error: Some(format!(
@@ -145,6 +155,7 @@ async fn signed_in(
 
 pub(crate) async fn use_link(
     State(state): State<AppState>,
+    Lang(t): Lang,
     previous: MaybeSession,
     ClientInfo(client): ClientInfo,
     Form(form): Form<TokenQuery>,
@@ -152,7 +163,7 @@ pub(crate) async fn use_link(
     match opo_app::sessions::open_link(&state.app, &form.token, &client).await {
         Ok(signed) => signed_in(&state, previous, &client, signed).await,
         Err(AppError::Unauthenticated(message)) => {
-            sign_in_page(&state, StatusCode::UNAUTHORIZED, |layout| SignInPage {
+            sign_in_page(&state, t, StatusCode::UNAUTHORIZED, |layout| SignInPage {
                 layout,
                 email: String::new(),
                 link_error: Some(capitalized(&message)),
@@ -174,12 +185,13 @@ pub(crate) struct PasswordForm {
 
 pub(crate) async fn password(
     State(state): State<AppState>,
+    Lang(t): Lang,
     previous: MaybeSession,
     ClientInfo(client): ClientInfo,
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let failure = |status, message: String| {
-        sign_in_page(&state, status, |layout| SignInPage {
+        sign_in_page(&state, t, status, |layout| SignInPage {
             layout,
             email: form.email.clone(),
             link_error: None,
@@ -204,18 +216,19 @@ pub(crate) async fn password(
 
 pub(crate) async fn sign_out(
     State(state): State<AppState>,
+    Lang(t): Lang,
     visitor: MaybeSession,
     ClientInfo(client): ClientInfo,
 ) -> Result<Response, WebError> {
     if let Some(session) = visitor.0 {
         opo_app::sessions::sign_out(&state.app, &session.token, &session.audit_actor(&client)).await?;
     }
-    let mut response = sign_in_page(&state, StatusCode::OK, |layout| SignInPage {
+    let mut response = sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
         layout,
         email: String::new(),
         link_error: None,
         password_error: None,
-        notice: Some("You are signed out.".to_owned()),
+        notice: Some(t.get("sign-in-signed-out")),
     })?;
     response.headers_mut().insert(header::SET_COOKIE, clear_cookie(&state));
     Ok(response)

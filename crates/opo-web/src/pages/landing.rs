@@ -2,9 +2,10 @@
 
 use super::layout::Layout;
 use super::news::PostItem;
+use crate::AppState;
 use crate::error::WebError;
+use crate::i18n::Lang;
 use crate::session::MaybeSession;
-use crate::{AppState, format};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
@@ -22,24 +23,27 @@ struct LandingPage {
     wall: Vec<WallItem>,
     partners_text: String,
     countries_text: String,
+    see_all: String,
     news: Vec<PostItem>,
     webinars: Vec<PostItem>,
 }
 
-pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Lang(t): Lang,
+) -> Result<Html<String>, WebError> {
     let landing = opo_app::landing::landing(&state.app).await?;
     let community = &state.app.settings.community_name;
     let layout = Layout::new(
         &state,
-        format!("{community} Partner Organizations"),
-        format!(
-            "Organizations that help the {community} community strengthen health information systems: who they are, \
-             what they do, and how to become a partner."
-        ),
+        t.community("landing-title", community),
+        t.community("landing-description", community),
         "/",
     )
     .in_section("home")
-    .for_visitor(&visitor);
+    .for_visitor(&visitor)
+    .in_language(t);
     let page = LandingPage {
         layout,
         wall: landing
@@ -50,10 +54,11 @@ pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -
                 Some(WallItem { url: format!("/partners/{}", card.slug), name: card.name, logo_url })
             })
             .collect(),
-        partners_text: format::count(landing.partner_count, "partner organization", "partner organizations"),
-        countries_text: format::count(landing.country_count, "country", "countries"),
-        news: landing.news.iter().map(PostItem::from_card).collect(),
-        webinars: landing.webinars.iter().map(PostItem::from_card).collect(),
+        partners_text: t.count("count-partners", landing.partner_count),
+        countries_text: t.count("count-countries", landing.country_count),
+        see_all: t.count("landing-see-all", landing.partner_count),
+        news: landing.news.iter().map(|c| PostItem::from_card(c, t)).collect(),
+        webinars: landing.webinars.iter().map(|c| PostItem::from_card(c, t)).collect(),
     };
     Ok(Html(page.render()?))
 }

@@ -1,5 +1,6 @@
 //! What every page's frame needs: title, description, canonical address, asset links.
 
+use crate::i18n::{Locale, Tr};
 use crate::session::{MaybeSession, Session};
 use crate::{AppState, assets};
 
@@ -21,6 +22,11 @@ pub(crate) struct Layout {
     /// Which top navigation entry is current.
     pub section: &'static str,
     pub user: Option<NavUser>,
+    /// The translator for the page's language.
+    pub t: Tr,
+    /// The page's own address, for the language switcher to come back to.
+    pub path: String,
+    pub languages: Vec<(&'static str, &'static str)>,
 }
 
 impl Layout {
@@ -37,7 +43,17 @@ impl Layout {
             favicon: assets::url("favicon.svg"),
             section: "",
             user: None,
+            t: Tr::default(),
+            path: path.to_owned(),
+            languages: languages(),
         }
+    }
+
+    /// Draws the page in the visitor's language; the site name follows it.
+    pub(crate) fn in_language(mut self, t: Tr) -> Self {
+        self.site_name = t.community("site-name", &self.community);
+        self.t = t;
+        self
     }
 
     /// Shows who is signed in, with a link home and a way to sign out.
@@ -64,6 +80,9 @@ impl Layout {
             favicon: assets::url("favicon.svg"),
             section: "",
             user: None,
+            t: Tr::default(),
+            path: "/".to_owned(),
+            languages: languages(),
         }
     }
 
@@ -71,4 +90,8 @@ impl Layout {
         self.section = section;
         self
     }
+}
+
+fn languages() -> Vec<(&'static str, &'static str)> {
+    Locale::ALL.iter().map(|l| (l.code(), l.name())).collect()
 }

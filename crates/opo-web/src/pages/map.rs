@@ -4,6 +4,7 @@
 use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::session::MaybeSession;
 use askama::Template;
 use axum::extract::State;
@@ -38,18 +39,18 @@ fn escape(text: &str) -> String {
 }
 
 /// The map as an SVG element.
-pub(crate) fn svg(counts: &[(String, i64)]) -> String {
+pub(crate) fn svg(counts: &[(String, i64)], t: Tr) -> String {
     let count_of = |code: &str| counts.iter().find(|(c, _)| c == code).map_or(0, |(_, n)| *n);
-    let mut out = String::from(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 400" width="100%" overflow="hidden" class="world-map" role="group" aria-label="World map of the countries partners work in">"#,
+    let mut out = format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 400" width="100%" overflow="hidden" class="world-map" role="group" aria-label="{}">"#,
+        escape(&t.get("map-label"))
     );
     for (code, d) in outlines() {
         let n = count_of(code);
-        let name = country(code).map_or(*code, |c| c.name);
+        let name = country(code).map_or_else(|| (*code).to_owned(), |c| t.country(c.code, c.name));
         let title = match n {
-            0 => escape(name),
-            1 => format!("{}: 1 partner", escape(name)),
-            n => format!("{}: {n} partners", escape(name)),
+            0 => escape(&name),
+            n => escape(&t.args("map-country-partners", &[("country", name.as_str().into()), ("count", n.into())])),
         };
         if n > 0 {
             let _ = write!(
@@ -71,7 +72,7 @@ pub(crate) fn svg(counts: &[(String, i64)]) -> String {
 
 pub(crate) struct CountryRow {
     pub code: String,
-    pub name: &'static str,
+    pub name: String,
     pub count: i64,
 }
 
@@ -80,28 +81,46 @@ pub(crate) struct CountryRow {
 struct MapPage {
     layout: Layout,
     svg: String,
-    legend: Vec<(&'static str, &'static str)>,
+    legend: Vec<(&'static str, String)>,
     rows: Vec<CountryRow>,
 }
 
-pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Lang(t): Lang,
+) -> Result<Html<String>, WebError> {
     let counts = opo_app::statistics::countries(&state.app).await?;
     let mut rows: Vec<CountryRow> = counts
         .iter()
-        .filter_map(|(code, count)| Some(CountryRow { name: country(code)?.name, code: code.clone(), count: *count }))
+        .filter_map(|(code, count)| {
+            let found = country(code)?;
+            Some(CountryRow { name: t.country(found.code, found.name), code: code.clone(), count: *count })
+        })
         .collect();
-    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(b.name)));
+    rows.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
     let page = MapPage {
         layout: Layout::new(
             &state,
-            format!("Where partners work — {} Partner Organizations", state.app.settings.community_name),
-            "A world map of the countries the partner organizations work in.",
+            format!("{} — {}", t.get("map-title"), t.community("site-name", &state.app.settings.community_name)),
+            t.get("map-description"),
             "/map",
         )
         .in_section("map")
-        .for_visitor(&visitor),
-        svg: svg(&counts),
-        legend: BANDS.iter().map(|(_, color, label)| (*color, *label)).collect(),
+        .for_visitor(&visitor)
+        .in_language(t),
+        svg: svg(&counts, t),
+        legend: BANDS
+            .iter()
+            .map(|(_, color, label)| {
+                let text = match *label {
+                    "none" => t.get("map-none"),
+                    "7 or more" => t.get("map-many"),
+                    other => other.to_owned(),
+                };
+                (*color, text)
+            })
+            .collect(),
         rows,
     };
     Ok(Html(page.render()?))
@@ -122,7 +141,7 @@ mod tests {
 
     #[test]
     fn countries_with_partners_link_to_the_filtered_directory() {
-        let map = svg(&[("KE".to_owned(), 3), ("BR".to_owned(), 9)]);
+        let map = svg(&[("KE".to_owned(), 3), ("BR".to_owned(), 9)], Tr::default());
         assert!(map.contains(r#"<a href="/partners?country=KE" aria-label="Kenya: 3 partners"><path"#));
         assert!(map.contains("Kenya: 3 partners"));
         assert!(map.contains(&format!(r#"fill="{}""#, fill(9))));

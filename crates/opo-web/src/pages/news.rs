@@ -2,6 +2,7 @@
 
 use super::layout::Layout;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
@@ -16,23 +17,23 @@ pub(crate) struct PostItem {
     pub url: String,
     pub title: String,
     pub summary: String,
-    pub kind: &'static str,
+    pub kind: String,
     pub date_text: String,
     pub date_iso: String,
 }
 
 impl PostItem {
-    pub(crate) fn from_card(card: &PostCard) -> Self {
+    pub(crate) fn from_card(card: &PostCard, t: Tr) -> Self {
         // A webinar is dated by when it takes place, anything else by when it was published.
         let (date_text, date_iso) = match (card.kind, card.event_starts_at) {
-            (PostKind::Webinar, Some(at)) => (format::date_time_utc(at), format::iso_date(at.date())),
-            _ => (format::long_date(card.published_at.date()), format::iso_date(card.published_at.date())),
+            (PostKind::Webinar, Some(at)) => (t.date_time(at), format::iso_date(at.date())),
+            _ => (t.date(card.published_at.date()), format::iso_date(card.published_at.date())),
         };
         Self {
             url: format!("/news/{}", card.slug),
             title: card.title.clone(),
             summary: card.summary.clone(),
-            kind: card.kind.label(),
+            kind: t.label(&format!("post-kind-{}", card.kind.key()), card.kind.label()),
             date_text,
             date_iso,
         }
@@ -54,12 +55,14 @@ struct PostPage {
 pub(crate) async fn post_page(
     State(state): State<AppState>,
     visitor: MaybeSession,
+    Lang(t): Lang,
     Path(slug): Path<String>,
 ) -> Result<Html<String>, WebError> {
     let post = opo_app::posts::published(&state.app, &slug).await?;
-    let item = PostItem::from_card(&post.card);
-    let layout =
-        Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url).for_visitor(&visitor);
+    let item = PostItem::from_card(&post.card, t);
+    let layout = Layout::new(&state, post.card.title.clone(), post.card.summary.clone(), &item.url)
+        .for_visitor(&visitor)
+        .in_language(t);
     let page = PostPage {
         layout,
         body_html: markdown::render(&post.body),
@@ -81,7 +84,7 @@ struct ListPage {
     layout: Layout,
     heading: String,
     items: Vec<PostItem>,
-    kinds: Vec<(String, &'static str, bool)>,
+    kinds: Vec<(String, String, bool)>,
     feed: String,
     prev: Option<String>,
     next: Option<String>,
@@ -106,6 +109,7 @@ fn list_url(kind: Option<PostKind>, page: i64) -> String {
 pub(crate) async fn list_page(
     State(state): State<AppState>,
     visitor: MaybeSession,
+    Lang(t): Lang,
     Query(query): Query<ListQuery>,
 ) -> Result<Html<String>, WebError> {
     let kind = match query.kind.trim() {
@@ -127,20 +131,24 @@ pub(crate) async fn list_page(
     if posts.is_empty() && page > 1 {
         return Err(WebError::NotFound("page of news"));
     }
-    let heading = kind.map_or_else(|| "News and stories".to_owned(), |k| format!("{}s", k.label()));
+    let heading = kind.map_or_else(|| t.get("news-title"), |k| t.label(&format!("post-kind-{}", k.key()), k.label()));
     let layout = Layout::new(
         &state,
-        format!("{heading} — {} Partner Organizations", state.app.settings.community_name),
-        "Announcements, blogs, impact stories, thought pieces and webinars from the partners.",
+        format!("{heading} — {}", t.community("site-name", &state.app.settings.community_name)),
+        t.get("news-description"),
         &list_url(kind, page),
     )
     .in_section("news")
-    .for_visitor(&visitor);
+    .for_visitor(&visitor)
+    .in_language(t);
     let page_view = ListPage {
         layout,
         heading,
-        items: posts.iter().map(|p| PostItem::from_card(&p.card)).collect(),
-        kinds: PostKind::ALL.iter().map(|k| (list_url(Some(*k), 1), k.label(), kind == Some(*k))).collect(),
+        items: posts.iter().map(|p| PostItem::from_card(&p.card, t)).collect(),
+        kinds: PostKind::ALL
+            .iter()
+            .map(|k| (list_url(Some(*k), 1), t.label(&format!("post-kind-{}", k.key()), k.label()), kind == Some(*k)))
+            .collect(),
         feed: format!("/feeds/{}.atom", kind.map_or("news", PostKind::key)),
         prev: (page > 1).then(|| list_url(kind, page - 1)),
         next: (page * NEWS_PAGE < total).then(|| list_url(kind, page + 1)),

@@ -4,6 +4,7 @@
 use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
+use crate::i18n::Lang;
 use crate::session::MaybeSession;
 use askama::Template;
 use axum::extract::State;
@@ -116,15 +117,20 @@ struct OpenDataPage {
     license: (&'static str, &'static str),
 }
 
-pub(crate) async fn page(State(state): State<AppState>, visitor: MaybeSession) -> Result<Html<String>, WebError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    visitor: MaybeSession,
+    Lang(t): Lang,
+) -> Result<Html<String>, WebError> {
     let page = OpenDataPage {
         layout: Layout::new(
             &state,
-            format!("Open data — {} Partner Organizations", state.app.settings.community_name),
-            "The partner directory as open data: CSV and JSON, with its schema and license.",
+            format!("{} — {}", t.get("open-data-title"), t.community("site-name", &state.app.settings.community_name)),
+            t.get("open-data-description"),
             "/open-data",
         )
-        .for_visitor(&visitor),
+        .for_visitor(&visitor)
+        .in_language(t),
         fields: FIELDS,
         license: LICENSE,
     };

@@ -3,6 +3,7 @@
 use super::layout::Layout;
 use super::news::PostItem;
 use crate::error::WebError;
+use crate::i18n::{Lang, Tr};
 use crate::session::MaybeSession;
 use crate::{AppState, format, markdown};
 use askama::Template;
@@ -32,12 +33,15 @@ pub(crate) struct CardItem {
 }
 
 impl CardItem {
-    fn from_card(card: Card) -> Self {
-        let place = [card.hq_country.map(|c| c.name), card.org_type.map(|t| t.label())]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
+    fn from_card(card: Card, t: Tr) -> Self {
+        let place = [
+            card.hq_country.map(|c| t.country(c.code, c.name)),
+            card.org_type.map(|o| t.label(&format!("org-type-{}", o.key()), o.label())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ");
         Self {
             url: format!("/partners/{}", card.slug),
             logo_url: card.logo_version.as_deref().map(|v| logo_url(&card.slug, v)),
@@ -45,7 +49,11 @@ impl CardItem {
             name: card.name,
             summary: card.short_description,
             place,
-            capabilities: card.capabilities.into_iter().map(|t| t.label).collect(),
+            capabilities: card
+                .capabilities
+                .into_iter()
+                .map(|term| t.label(&format!("capability-{}", term.key), &term.label))
+                .collect(),
         }
     }
 }
@@ -67,7 +75,7 @@ pub(crate) struct FacetValue {
 pub(crate) struct FacetGroup {
     /// The query key the checkboxes submit.
     pub key: &'static str,
-    pub title: &'static str,
+    pub title: String,
     pub values: Vec<FacetValue>,
     pub open: bool,
 }
@@ -78,12 +86,12 @@ struct ListPage {
     layout: Layout,
     cards: Vec<CardItem>,
     total_text: String,
+    page_of: String,
     text: String,
     filtered: bool,
     list_view: bool,
     sort: &'static str,
     groups: Vec<FacetGroup>,
-    page: u32,
     pages: u32,
     prev: Option<String>,
     next: Option<String>,
@@ -105,7 +113,7 @@ fn url_of(query: &DirectoryQuery) -> String {
 
 fn group(
     key: &'static str,
-    title: &'static str,
+    title: String,
     counts: &[(String, i64)],
     selected: &[String],
     labelled: impl Fn(&str) -> Option<String>,
@@ -134,44 +142,54 @@ fn by_position(values: &mut [FacetValue], order: &[Term]) {
     values.sort_by_key(|v| order.iter().position(|t| t.key == v.key).unwrap_or(usize::MAX));
 }
 
-fn facet_groups(query: &DirectoryQuery, search: &Search) -> Vec<FacetGroup> {
-    let term_label = |terms: &[Term]| {
+fn facet_groups(query: &DirectoryQuery, search: &Search, t: Tr) -> Vec<FacetGroup> {
+    let term_label = |terms: &[Term], vocabulary: &'static str| {
         let terms = terms.to_vec();
-        move |k: &str| terms.iter().find(|t| t.key == k).map(|t| t.label.clone())
+        move |k: &str| {
+            terms
+                .iter()
+                .find(|term| term.key == k)
+                .map(|term| t.label(&format!("{vocabulary}-{}", term.key), &term.label))
+        }
     };
     let mut capabilities = group(
         "capability",
-        "Capability",
+        t.get("directory-facet-capability"),
         &search.facets.capabilities,
         &query.capabilities,
-        term_label(&search.capabilities),
+        term_label(&search.capabilities, "capability"),
     );
     by_position(&mut capabilities.values, &search.capabilities);
     let mut components = group(
         "component",
-        "Architecture component",
+        t.get("directory-facet-component"),
         &search.facets.components,
         &query.components,
-        term_label(&search.components),
+        term_label(&search.components, "component"),
     );
     by_position(&mut components.values, &search.components);
     let regions_selected: Vec<String> = query.regions.iter().map(|r| r.key().to_owned()).collect();
-    let mut regions = group("region", "Region", &search.facets.regions, &regions_selected, |k| {
-        Region::parse(k).map(|r| r.label().to_owned())
-    });
+    let mut regions =
+        group("region", t.get("directory-facet-region"), &search.facets.regions, &regions_selected, |k| {
+            Region::parse(k).map(|r| t.label(&format!("region-{}", r.key()), r.label()))
+        });
     regions.values.sort_by_key(|v| Region::parse(&v.key));
     let countries_selected: Vec<String> = query.countries.iter().map(|c| c.as_str().to_owned()).collect();
-    let mut countries = group("country", "Country of work", &search.facets.countries, &countries_selected, |k| {
-        opo_domain::countries::country(k).map(|c| c.name.to_owned())
-    });
+    let mut countries =
+        group("country", t.get("directory-facet-country"), &search.facets.countries, &countries_selected, |k| {
+            opo_domain::countries::country(k).map(|c| t.country(c.code, c.name))
+        });
     countries.values.sort_by(|a, b| a.label.cmp(&b.label));
-    let types_selected: Vec<String> = query.org_types.iter().map(|t| t.key().to_owned()).collect();
-    let mut types = group("type", "Kind of organization", &search.facets.org_types, &types_selected, |k| {
-        OrgType::parse(k).map(|t| t.label().to_owned())
+    let types_selected: Vec<String> = query.org_types.iter().map(|o| o.key().to_owned()).collect();
+    let mut types = group("type", t.get("directory-facet-type"), &search.facets.org_types, &types_selected, |k| {
+        OrgType::parse(k).map(|o| t.label(&format!("org-type-{}", o.key()), o.label()))
     });
-    types.values.sort_by_key(|v| OrgType::parse(&v.key).and_then(|t| OrgType::ALL.iter().position(|x| *x == t)));
+    types.values.sort_by_key(|v| OrgType::parse(&v.key).and_then(|o| OrgType::ALL.iter().position(|x| *x == o)));
     let years_selected: Vec<String> = query.joined_years.iter().map(|y| format!("{y:04}")).collect();
-    let mut years = group("joined", "Joined in", &search.facets.joined_years, &years_selected, |k| Some(k.to_owned()));
+    let mut years =
+        group("joined", t.get("directory-facet-joined"), &search.facets.joined_years, &years_selected, |k| {
+            Some(k.to_owned())
+        });
     years.values.sort_by(|a, b| b.key.cmp(&a.key));
     vec![capabilities, components, regions, countries, types, years]
 }
@@ -179,6 +197,7 @@ fn facet_groups(query: &DirectoryQuery, search: &Search) -> Vec<FacetGroup> {
 pub(crate) async fn list_page(
     State(state): State<AppState>,
     visitor: MaybeSession,
+    Lang(t): Lang,
     RawQuery(raw): RawQuery,
 ) -> Result<Html<String>, WebError> {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.as_deref().unwrap_or_default())
@@ -188,36 +207,34 @@ pub(crate) async fn list_page(
     let search = opo_app::partners::search(&state.app, &query).await?;
     let community = &state.app.settings.community_name;
     let page = query.page;
+    let site = t.community("site-name", community);
     let title = match (query.is_filtered(), page) {
-        (false, 1) => format!("Partner directory — {community} Partner Organizations"),
-        (false, n) => format!("Partner directory, page {n} — {community} Partner Organizations"),
-        (true, _) => format!("Partner search — {community} Partner Organizations"),
+        (false, 1) => format!("{} — {site}", t.get("directory-title")),
+        (false, n) => format!("{} — {site}", t.args("directory-title-page", &[("page", i64::from(n).into())])),
+        (true, _) => format!("{} — {site}", t.get("directory-title-search")),
     };
     let at_page = |n: u32| url_of(&DirectoryQuery { page: n, ..query.clone() });
-    let layout = Layout::new(
-        &state,
-        title,
-        format!("The organizations partnering with the {community} community, and what each one does."),
-        &at_page(page),
-    )
-    .in_section("partners")
-    .for_visitor(&visitor);
+    let layout = Layout::new(&state, title, t.community("directory-description", community), &at_page(page))
+        .in_section("partners")
+        .for_visitor(&visitor)
+        .in_language(t);
     let list = ListPage {
         layout,
-        total_text: format::count(search.total, "partner organization", "partner organizations"),
+        total_text: t.count("count-partners", search.total),
+        page_of: t
+            .args("directory-page-of", &[("page", i64::from(page).into()), ("pages", i64::from(search.pages).into())]),
         text: query.text.clone(),
         filtered: query.is_filtered(),
         list_view: query.view == View::List,
         sort: query.sort.key(),
-        groups: facet_groups(&query, &search),
-        page,
+        groups: facet_groups(&query, &search, t),
         pages: search.pages,
         prev: (page > 1).then(|| at_page(page - 1)),
         next: (page < search.pages).then(|| at_page(page + 1)),
         page_links: (1..=search.pages).map(|n| PageLink { number: n, url: at_page(n), current: n == page }).collect(),
         grid_url: url_of(&DirectoryQuery { view: View::Grid, page: 1, ..query.clone() }),
         list_url: url_of(&DirectoryQuery { view: View::List, page: 1, ..query.clone() }),
-        cards: search.cards.into_iter().map(CardItem::from_card).collect(),
+        cards: search.cards.into_iter().map(|c| CardItem::from_card(c, t)).collect(),
         htmx: crate::assets::url("htmx.min.js"),
     };
     Ok(Html(list.render()?))
@@ -229,15 +246,15 @@ pub(crate) struct TermItem {
 }
 
 pub(crate) struct ActivityItem {
-    pub country: &'static str,
+    pub country: String,
     pub title: String,
     pub description_html: String,
     pub url: Option<String>,
 }
 
 pub(crate) struct RegionItem {
-    pub label: &'static str,
-    pub countries: Vec<&'static str>,
+    pub label: String,
+    pub countries: Vec<String>,
 }
 
 #[derive(Template)]
@@ -252,7 +269,7 @@ struct ProfilePage {
     description_html: String,
     place: String,
     listed: bool,
-    status_label: &'static str,
+    status_label: String,
     status_reason: String,
     partner_since: Option<String>,
     partner_since_iso: String,
@@ -283,6 +300,7 @@ fn link_label(kind: &str) -> String {
 pub(crate) async fn profile_page(
     State(state): State<AppState>,
     visitor: MaybeSession,
+    Lang(t): Lang,
     Path(slug): Path<String>,
 ) -> Result<Html<String>, WebError> {
     let profile = opo_app::partners::profile(&state.app, &slug).await?;
@@ -292,8 +310,13 @@ pub(crate) async fn profile_page(
     let mut regions: Vec<RegionItem> = Region::ALL
         .iter()
         .map(|region| RegionItem {
-            label: region.label(),
-            countries: profile.countries.iter().filter(|c| c.region == *region).map(|c| c.name).collect(),
+            label: t.label(&format!("region-{}", region.key()), region.label()),
+            countries: profile
+                .countries
+                .iter()
+                .filter(|c| c.region == *region)
+                .map(|c| t.country(c.code, c.name))
+                .collect(),
         })
         .filter(|r| !r.countries.is_empty())
         .collect();
@@ -302,32 +325,32 @@ pub(crate) async fn profile_page(
     }
     let agreement_text = profile.agreement_expires_on.map(|expires| {
         if expires > today {
-            format!("Partner agreement in force until {}.", format::long_date(expires))
+            t.args("profile-agreement-in-force", &[("date", t.date(expires).into())])
         } else {
-            format!("Partner agreement expired on {}.", format::long_date(expires))
+            t.args("profile-agreement-expired", &[("date", t.date(expires).into())])
         }
     });
     let partner_since = card.joined_on.map(|joined| {
         let years = opo_domain::checkins::years_since(joined, today);
-        let span =
-            if years >= 1 { format!(" ({})", format::count(years.into(), "year", "years")) } else { String::new() };
-        format!("{}{span}", format::month_year(joined))
+        let span = if years >= 1 { format!(" ({})", t.count("count-years", years.into())) } else { String::new() };
+        format!("{}{span}", t.month_year(joined))
     });
-    let item = CardItem::from_card(card.clone());
+    let item = CardItem::from_card(card.clone(), t);
     let layout = Layout::new(
         &state,
-        format!("{} — {} Partner Organizations", item.name, state.app.settings.community_name),
+        format!("{} — {}", item.name, t.community("site-name", &state.app.settings.community_name)),
         item.summary.clone(),
         &item.url,
     )
     .in_section("partners")
-    .for_visitor(&visitor);
+    .for_visitor(&visitor)
+    .in_language(t);
     let page = ProfilePage {
         layout,
         slug: slug.clone(),
         description_html: markdown::render(&profile.long_description),
         listed,
-        status_label: card.status.label(),
+        status_label: t.label(&format!("status-{}", card.status.key()), card.status.label()),
         status_reason: profile.status_reason,
         partner_since,
         partner_since_iso: card.joined_on.map(format::iso_date).unwrap_or_default(),
@@ -338,23 +361,33 @@ pub(crate) async fn profile_page(
         capabilities: card
             .capabilities
             .into_iter()
-            .map(|t| TermItem { label: t.label, description: t.description })
+            .map(|term| TermItem {
+                label: t.label(&format!("capability-{}", term.key), &term.label),
+                description: term.description,
+            })
             .collect(),
         components: profile
             .components
             .into_iter()
-            .map(|t| TermItem { label: t.label, description: t.description })
+            .map(|term| TermItem {
+                label: t.label(&format!("component-{}", term.key), &term.label),
+                description: term.description,
+            })
             .collect(),
-        country_count_text: format::count(profile.countries.len() as i64, "country", "countries"),
+        country_count_text: t.args(
+            "profile-works-in",
+            &[("countries", t.count("count-countries", profile.countries.len() as i64).into())],
+        ),
         regions,
         links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),
         agreement_text,
-        posts: profile.posts.iter().map(PostItem::from_card).collect(),
+        posts: profile.posts.iter().map(|c| PostItem::from_card(c, t)).collect(),
         activities: profile
             .activities
             .iter()
             .map(|a| ActivityItem {
-                country: opo_domain::countries::country(&a.country).map_or("", |c| c.name),
+                country: opo_domain::countries::country(&a.country)
+                    .map_or_else(String::new, |c| t.country(c.code, c.name)),
                 title: a.title.clone(),
                 description_html: markdown::render(&a.description),
                 url: a.url.clone(),

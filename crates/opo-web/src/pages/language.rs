@@ -1,0 +1,33 @@
+//! The language switcher: remembers the visitor's choice in a cookie and goes back to the page.
+
+use crate::error::WebError;
+use crate::i18n::{COOKIE, Locale};
+use axum::Form;
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+pub(crate) struct Choice {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+pub(crate) async fn choose(Form(choice): Form<Choice>) -> Result<Response, WebError> {
+    let locale = Locale::parse(&choice.lang)
+        .ok_or_else(|| WebError::BadRequest(format!("\"{}\" is not a language of this site", choice.lang)))?;
+    // Only a path of this site: never a way to send people elsewhere.
+    let back = if choice.back.starts_with('/') && !choice.back.starts_with("//") && !choice.back.contains('\\') {
+        choice.back.as_str()
+    } else {
+        "/"
+    };
+    let mut response = Redirect::to(back).into_response();
+    let cookie = format!("{COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", locale.code());
+    response
+        .headers_mut()
+        .insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| WebError::Internal(e.to_string()))?);
+    Ok(response)
+}

@@ -1,6 +1,33 @@
-//! A real SMTP server for tests: Python's aiosmtpd, started on a free port, storing what it receives
-//! in a maildir that the test reads back. Needs `python3` with `aiosmtpd` installed
-//! (`pip install aiosmtpd`), as the test command does.
+//! Test support: the demo site on each backend, and a real SMTP server (Python's aiosmtpd, started on
+//! a free port, storing what it receives in a maildir that the test reads back; the test command
+//! installs it with `pip install aiosmtpd`).
+
+use crate::{Actor, App, Settings, demo, setup};
+use opo_domain::clock::ManualClock;
+use opo_store::testing::TestDb;
+use std::sync::Arc;
+
+/// The demo site on one backend, with a clock that stands still at 25 November 2026, 09:00 UTC.
+pub struct DemoApp {
+    pub app: App,
+    pub clock: Arc<ManualClock>,
+    /// Keeps the database (and the folder of a SQLite file) for as long as the test runs.
+    pub db: TestDb,
+}
+
+/// A prepared database with the demo data loaded, on SQLite and (unless switched off) PostgreSQL.
+pub async fn demo_apps() -> Vec<DemoApp> {
+    let mut apps = Vec::new();
+    for db in opo_store::testing::each_backend().await {
+        let start = time::macros::datetime!(2026-11-25 09:00 UTC);
+        let clock = Arc::new(ManualClock::new(start));
+        let app = App::new(db.db.clone(), clock.clone(), Settings::default());
+        setup::prepare(&app).await.expect("prepare the database");
+        demo::load(&app, &Actor::cli()).await.expect("load the demo data");
+        apps.push(DemoApp { app, clock, db });
+    }
+    apps
+}
 
 use std::net::{TcpListener, TcpStream};
 use std::path::PathBuf;

@@ -1,25 +1,14 @@
 //! The directory's search and facets on both backends, checked against an oracle computed from the
 //! partners' profiles one by one.
 
+use opo_app::App;
 use opo_app::partners::{self, Profile};
-use opo_app::{Actor, App, Settings, demo, setup};
-use opo_domain::clock::ManualClock;
 use opo_domain::directory::{DirectoryQuery, Sort};
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use std::collections::BTreeSet;
-use std::sync::Arc;
-use time::macros::datetime;
 
 async fn each_app() -> Vec<(App, TestDb)> {
-    let mut apps = Vec::new();
-    for t in testing::each_backend().await {
-        let app =
-            App::new(t.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::cli()).await.expect("demo");
-        apps.push((app, t));
-    }
-    apps
+    opo_app::testing::demo_apps().await.into_iter().map(|d| (d.app, d.db)).collect()
 }
 
 async fn profiles(app: &App) -> Vec<Profile> {

@@ -4,23 +4,14 @@
 use opo_app::mailer::{Mailer, SmtpSecurity, SmtpSettings};
 use opo_app::sessions::{self, Client};
 use opo_app::testing::SmtpServer;
-use opo_app::{Actor, App, AppError, Settings, accounts, demo, setup, worker};
+use opo_app::{Actor, App, AppError, accounts, worker};
 use opo_domain::clock::ManualClock;
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use std::sync::Arc;
 use time::Duration;
-use time::macros::datetime;
 
 async fn each_app() -> Vec<(App, Arc<ManualClock>, TestDb)> {
-    let mut apps = Vec::new();
-    for t in testing::each_backend().await {
-        let clock = Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC)));
-        let app = App::new(t.db.clone(), clock.clone(), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::cli()).await.expect("demo");
-        apps.push((app, clock, t));
-    }
-    apps
+    opo_app::testing::demo_apps().await.into_iter().map(|d| (d.app, d.clock, d.db)).collect()
 }
 
 fn mailer(smtp: &SmtpServer) -> Mailer {

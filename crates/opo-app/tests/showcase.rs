@@ -1,24 +1,15 @@
 //! Showcase posts from draft to publication, with the consent rule, on both backends.
 
-use opo_app::{Actor, App, AppError, Settings, demo, partners, posts, setup, showcase};
+use opo_app::{Actor, App, AppError, Settings, partners, posts, showcase};
 use opo_domain::clock::ManualClock;
 use opo_domain::directory::DirectoryQuery;
 use opo_domain::posts::{PostInput, PostStatus};
 use opo_store::accounts::User;
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use std::sync::Arc;
-use time::macros::datetime;
 
 async fn each_app() -> Vec<(App, Arc<ManualClock>, TestDb)> {
-    let mut apps = Vec::new();
-    for t in testing::each_backend().await {
-        let clock = Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC)));
-        let app = App::new(t.db.clone(), clock.clone(), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::cli()).await.expect("demo");
-        apps.push((app, clock, t));
-    }
-    apps
+    opo_app::testing::demo_apps().await.into_iter().map(|d| (d.app, d.clock, d.db)).collect()
 }
 
 /// An active partner that no demo post features, so it has given no consent, and one of its contacts.

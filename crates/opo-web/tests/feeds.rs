@@ -4,13 +4,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use opo_app::{Actor, App, Settings, demo, setup};
-use opo_domain::clock::ManualClock;
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use opo_web::build_app;
 use std::str::FromStr;
-use std::sync::Arc;
-use time::macros::datetime;
 use tower::ServiceExt;
 
 const BASE: &str = "http://127.0.0.1:8080";
@@ -36,15 +32,7 @@ impl TestApp {
 }
 
 async fn each_app() -> Vec<TestApp> {
-    let mut apps = Vec::new();
-    for db in testing::each_backend().await {
-        let app =
-            App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::system()).await.expect("demo");
-        apps.push(TestApp { router: build_app(app), db });
-    }
-    apps
+    opo_app::testing::demo_apps().await.into_iter().map(|d| TestApp { router: build_app(d.app), db: d.db }).collect()
 }
 
 const PUBLISHED: &str = "select slug from posts where status = 'published' and published_at <= '2026-11-25T09:00:00.000000Z' \

@@ -4,13 +4,9 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
-use opo_app::{Actor, App, Settings, demo, setup};
-use opo_domain::clock::ManualClock;
 use opo_domain::policy::{self, Actor as PolicyActor};
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use opo_web::{build_app, route_table};
-use std::sync::Arc;
-use time::macros::datetime;
 use tower::ServiceExt;
 
 struct TestApp {
@@ -53,15 +49,7 @@ impl TestApp {
 }
 
 async fn each_app() -> Vec<TestApp> {
-    let mut apps = Vec::new();
-    for db in testing::each_backend().await {
-        let app =
-            App::new(db.db.clone(), Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC))), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::system()).await.expect("demo");
-        apps.push(TestApp { router: build_app(app), db });
-    }
-    apps
+    opo_app::testing::demo_apps().await.into_iter().map(|d| TestApp { router: build_app(d.app), db: d.db }).collect()
 }
 
 /// Text as the templates escape it.

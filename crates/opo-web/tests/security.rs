@@ -5,15 +5,14 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use http_body_util::BodyExt;
 use opo_app::rate_limits::{LINKS_PER_EMAIL, SIGN_IN_PER_ACCOUNT};
-use opo_app::{Actor, App, Settings, demo, secrets, setup};
+use opo_app::{App, Settings, secrets};
 use opo_domain::accounts::Role;
 use opo_domain::clock::{Clock, ManualClock};
 use opo_domain::policy::{self, Actor as PolicyActor};
 use opo_domain::text::EmailAddress;
-use opo_store::testing::{self, TestDb};
+use opo_store::testing::TestDb;
 use opo_web::{build_app, route_table};
 use std::sync::Arc;
-use time::macros::datetime;
 use tower::ServiceExt;
 
 const ORIGIN: &str = "http://127.0.0.1:8080";
@@ -106,15 +105,11 @@ impl TestApp {
 }
 
 async fn each_app() -> Vec<TestApp> {
-    let mut apps = Vec::new();
-    for db in testing::each_backend().await {
-        let clock = Arc::new(ManualClock::new(datetime!(2026-11-25 09:00 UTC)));
-        let app = App::new(db.db.clone(), clock.clone(), Settings::default());
-        setup::prepare(&app).await.expect("prepare");
-        demo::load(&app, &Actor::system()).await.expect("demo");
-        apps.push(TestApp { router: build_app(app.clone()), app, clock, _db: db });
-    }
-    apps
+    opo_app::testing::demo_apps()
+        .await
+        .into_iter()
+        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
+        .collect()
 }
 
 /// The guard's own refusals, told apart from a handler that answers 401 for a wrong password.

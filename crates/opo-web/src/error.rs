@@ -63,7 +63,7 @@ impl From<askama::Error> for WebError {
 struct ErrorPage {
     layout: Layout,
     status: u16,
-    heading: &'static str,
+    heading: String,
     message: String,
     sign_in: bool,
 }
@@ -82,7 +82,22 @@ impl WebError {
         }
     }
 
-    fn heading(&self) -> &'static str {
+    fn heading(&self) -> String {
+        let key = match self {
+            Self::NotFound(_) => "error-not-found",
+            Self::BadRequest(_) => "error-bad-request",
+            Self::SignInRequired => "error-sign-in",
+            Self::Unauthenticated(_) => "error-unauthenticated",
+            Self::Forbidden(_) | Self::CrossSite => "error-forbidden",
+            Self::TooManyRequests { .. } => "error-too-many",
+            Self::Conflict(_) => "error-conflict",
+            Self::Unavailable => "error-unavailable",
+            Self::Internal(_) => "error-internal",
+        };
+        crate::i18n::Tr::current().label(key, self.english_heading())
+    }
+
+    fn english_heading(&self) -> &'static str {
         match self {
             Self::NotFound(_) => "Page not found",
             Self::BadRequest(_) => "This request cannot be answered",
@@ -126,7 +141,7 @@ impl IntoResponse for WebError {
         }
         let status = self.status();
         let page = ErrorPage {
-            layout: Layout::plain(self.heading()),
+            layout: Layout::plain(&self.heading()),
             status: status.as_u16(),
             heading: self.heading(),
             message: self.message(),

@@ -203,6 +203,24 @@ impl Tr {
     }
 }
 
+tokio::task_local! {
+    /// The language of the request being answered, set by [`scope`] around every request.
+    static CURRENT: Locale;
+}
+
+/// Answers the request in the visitor's language: pages and error pages drawn while it runs use it.
+pub(crate) async fn scope(request: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let locale = negotiate(request.headers());
+    CURRENT.scope(locale, next.run(request)).await
+}
+
+impl Tr {
+    /// The language of the request being answered (English outside of one).
+    pub(crate) fn current() -> Self {
+        Self(CURRENT.try_with(|l| *l).unwrap_or(Locale::En))
+    }
+}
+
 /// The visitor's language, for handlers.
 pub(crate) struct Lang(pub Tr);
 
@@ -267,6 +285,9 @@ mod tests {
                         ("day", 1.into()),
                         ("month", "May".into()),
                         ("year", 2026.into()),
+                        ("organization", "Kijiji".into()),
+                        ("waiting", 2.into()),
+                        ("failed", 1.into()),
                     ],
                 );
                 assert!(

@@ -36,6 +36,7 @@ pub fn build_app(app: App) -> Router {
     let router = routes::router()
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::load))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
+        .layer(axum::middleware::from_fn(i18n::scope))
         .with_state(state);
     headers::wrap(router)
 }

@@ -22,14 +22,14 @@ use time::{Date, OffsetDateTime, Time};
 #[template(path = "admin/home.html")]
 struct AdminHome {
     layout: Layout,
-    accounts: usize,
+    accounts: i64,
     emails_waiting: i64,
     emails_failed: i64,
 }
 
 pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
     let overview = opo_app::dashboard::overview(&state.app).await?;
-    let accounts = opo_app::accounts::list(&state.app).await?.len();
+    let accounts = i64::try_from(opo_app::accounts::list(&state.app).await?.len()).unwrap_or(i64::MAX);
     let page = AdminHome {
         layout: Layout::new(&state, "Administration", "", "/admin")
             .in_section("home-signed")

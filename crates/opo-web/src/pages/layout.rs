@@ -47,6 +47,7 @@ impl Layout {
             path: path.to_owned(),
             languages: languages(),
         }
+        .in_language(Tr::current())
     }
 
     /// Draws the page in the visitor's language; the site name follows it.
@@ -69,18 +70,19 @@ impl Layout {
 
     /// The frame of an error page, which is drawn without the site's settings at hand.
     pub(crate) fn plain(title: &str) -> Self {
+        let t = Tr::current();
         Self {
             title: title.to_owned(),
             description: String::new(),
             canonical: None,
-            site_name: "Partner Organizations".to_owned(),
+            site_name: t.community("site-name", "").trim().to_owned(),
             community: String::new(),
             secretariat_email: String::new(),
             css: assets::url("site.css"),
             favicon: assets::url("favicon.svg"),
             section: "",
             user: None,
-            t: Tr::default(),
+            t,
             path: "/".to_owned(),
             languages: languages(),
         }

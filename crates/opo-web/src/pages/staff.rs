@@ -4,6 +4,7 @@ use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
 use crate::format;
+use crate::i18n::Tr;
 use crate::session::Session;
 use askama::Template;
 use axum::extract::State;
@@ -19,10 +20,10 @@ pub(crate) struct ActivityItem {
 #[template(path = "staff/home.html")]
 struct StaffHome {
     layout: Layout,
-    heading: &'static str,
-    intro: &'static str,
+    heading: String,
+    intro: String,
     partners: String,
-    stages: Vec<(&'static str, i64)>,
+    stages: Vec<(String, i64)>,
     emails_waiting: i64,
     emails_failed: i64,
     activity: Vec<ActivityItem>,
@@ -33,17 +34,21 @@ async fn render(
     state: &AppState,
     session: &Session,
     path: &str,
-    heading: &'static str,
-    intro: &'static str,
+    heading: String,
+    intro: String,
     show_activity: bool,
 ) -> Result<Html<String>, WebError> {
     let overview = opo_app::dashboard::overview(&state.app).await?;
     let page = StaffHome {
-        layout: Layout::new(state, heading, "", path).in_section("home-signed").for_session(Some(session)),
+        layout: Layout::new(state, heading.clone(), "", path).in_section("home-signed").for_session(Some(session)),
         heading,
         intro,
-        partners: format::count(overview.listed_partners, "listed partner", "listed partners"),
-        stages: overview.applications.iter().map(|(stage, n)| (stage.label(), *n)).collect(),
+        partners: Tr::current().count("count-partners", overview.listed_partners),
+        stages: overview
+            .applications
+            .iter()
+            .map(|(stage, n)| (Tr::current().label(&format!("stage-{}", stage.key()), stage.label()), *n))
+            .collect(),
         emails_waiting: overview.emails_waiting,
         emails_failed: overview.emails_failed,
         activity: overview
@@ -61,18 +66,11 @@ async fn render(
 }
 
 pub(crate) async fn committee(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    render(&state, &session, "/committee", "Committee", "Applications by stage, for the Operational Committee.", false)
-        .await
+    let t = Tr::current();
+    render(&state, &session, "/committee", t.get("staff-committee"), t.get("staff-committee-intro"), false).await
 }
 
 pub(crate) async fn secretariat(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    render(
-        &state,
-        &session,
-        "/secretariat",
-        "Secretariat",
-        "The program at a glance: partners, applications, e-mail and recent activity.",
-        true,
-    )
-    .await
+    let t = Tr::current();
+    render(&state, &session, "/secretariat", t.get("staff-secretariat"), t.get("staff-secretariat-intro"), true).await
 }

@@ -14,16 +14,16 @@ use opo_domain::partners::{OrganizationInput, PartnerStatus};
 use opo_domain::posts::{ConsentScope, PostKind, PostStatus};
 use opo_domain::taxonomy::Vocabulary;
 use opo_domain::text::EmailAddress;
-use opo_store::agreements::{NewSignature, NewTemplate};
+use opo_store::agreements::NewSignature;
 use opo_store::applications::NewApplication;
 use opo_store::partners::{Link, Logo, NewContact};
 use opo_store::posts::NewPost;
 use opo_store::{StoreError, Tx, accounts, applications, audit, partners, posts};
-use sha2::{Digest, Sha256};
+use crate::secrets::sha256_hex;
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime, Time};
 
-const AGREEMENT_TEXT: &str = include_str!("demo/agreement.md");
+use crate::setup::AGREEMENT_TEXT;
 
 /// The accounts the demo creates for the staff roles, one per role.
 pub const STAFF: &[(&str, &str, Role)] = &[
@@ -42,10 +42,6 @@ pub struct DemoSummary {
     pub users: usize,
 }
 
-fn sha256_hex(bytes: &[u8]) -> String {
-    crate::secrets::hex(&Sha256::digest(bytes))
-}
-
 /// Loads the demo data set in one transaction. Refuses when the database already holds organizations.
 pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     let now = app.clock.now();
@@ -55,17 +51,11 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             "the database already holds organizations; the demo data set only goes into an empty database".to_owned(),
         ));
     }
-    let template_id = opo_store::agreements::insert_template(
-        &mut tx,
-        &NewTemplate {
-            version: "2020-1".to_owned(),
-            title: "Partner Organization Endorsement Agreement".to_owned(),
-            body: AGREEMENT_TEXT.to_owned(),
-            published_at: now - Duration::days(2500),
-        },
-        now,
-    )
-    .await?;
+    // The agreement every demo partner signed is the one a new site starts with.
+    let template_id = opo_store::agreements::current_template(&mut tx, now)
+        .await?
+        .map(|t| t.id)
+        .ok_or(AppError::Internal("no agreement template; prepare the database first".to_owned()))?;
     let mut ids = HashMap::new();
     for org in ORGANIZATIONS {
         let id = insert_organization(&mut tx, org, template_id, now).await?;
@@ -215,7 +205,7 @@ async fn insert_organization(
         partners::add_link(tx, id, &Link { kind: (*kind).to_owned(), url: (*url).to_owned() }, now).await?;
     }
     let svg = logos::svg_logo(&org.logo, org.name).into_bytes();
-    let logo = Logo { content_type: "image/svg+xml".to_owned(), sha256: sha256_hex(&svg), data: svg };
+    let logo = Logo { content_type: "image/svg+xml".to_owned(), sha256: sha256_hex(&svg), data: svg, fallback_png: None };
     partners::set_logo(tx, id, &logo, now).await?;
     partners::add_contact(
         tx,
@@ -255,6 +245,8 @@ async fn insert_organization(
             user_agent: String::new(),
             signed_at,
             expires_on: agreements::expires_on(signed_at),
+            code: crate::secrets::new_code().map_err(|e| StoreError::Corrupt(e.to_string()))?,
+            application_id: None,
         };
         opo_store::agreements::insert_signature(tx, &signature, now).await?;
     }

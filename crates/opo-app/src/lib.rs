@@ -4,16 +4,23 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod agreements;
+pub mod api_tokens;
+pub mod applications;
 pub mod audit;
+pub mod calendar;
 pub mod dashboard;
 pub mod demo;
 mod error;
 pub mod landing;
+pub mod logos;
 pub mod mailer;
 pub mod notifications;
+pub mod pages;
 pub mod partners;
 pub mod posts;
 pub mod rate_limits;
+pub mod reviews;
 pub mod secrets;
 pub mod sessions;
 mod settings;
@@ -21,9 +28,10 @@ pub mod setup;
 pub mod showcase;
 pub mod statistics;
 pub mod worker;
+mod workflow_mail;
 
 pub use error::AppError;
-pub use settings::Settings;
+pub use settings::{DiscourseSettings, Settings, StageLimits};
 
 use opo_domain::clock::Clock;
 use opo_store::Db;

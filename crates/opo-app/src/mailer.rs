@@ -2,7 +2,7 @@
 //! default), by writing each message as an `.eml` file that the admin outbox page points to.
 
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, MultiPart, SinglePart};
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use opo_store::notifications::Email;
@@ -81,13 +81,23 @@ impl Mailer {
     fn message(from: &Mailbox, email: &Email) -> Result<Message, MailError> {
         let builder = Message::builder().from(from.clone()).to(mailbox(&email.to)?).subject(&email.subject);
         let text = SinglePart::builder().header(ContentType::TEXT_PLAIN).body(email.body_text.clone());
-        let built = match &email.body_html {
-            Some(html) => builder.multipart(
-                MultiPart::alternative()
-                    .singlepart(text)
-                    .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html.clone())),
-            ),
-            None => builder.singlepart(text),
+        let body = match &email.body_html {
+            Some(html) => MultiPart::alternative()
+                .singlepart(text)
+                .singlepart(SinglePart::builder().header(ContentType::TEXT_HTML).body(html.clone())),
+            None => MultiPart::alternative().singlepart(text),
+        };
+        let built = match &email.attachment {
+            Some(file) => {
+                let content_type = ContentType::parse(&file.content_type)
+                    .map_err(|e| MailError::Build(format!("attachment type {}: {e}", file.content_type)))?;
+                builder.multipart(
+                    MultiPart::mixed()
+                        .multipart(body)
+                        .singlepart(Attachment::new(file.name.clone()).body(file.body.clone(), content_type)),
+                )
+            }
+            None => builder.multipart(body),
         };
         built.map_err(|e| MailError::Build(e.to_string()))
     }

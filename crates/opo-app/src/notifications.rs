@@ -70,6 +70,7 @@ fn rendered(kind: &str, to: &str, subject: String, text: String, html: String) -
         subject: subject.trim().to_owned(),
         body_text: text,
         body_html: Some(html),
+        attachment: None,
     }
 }
 
@@ -173,4 +174,61 @@ pub(crate) fn post_submitted(
             .render()
             .map_err(template_error)?,
     ))
+}
+
+#[derive(Template)]
+#[template(path = "email/notice/body.txt", escape = "none")]
+struct NoticeText<'a> {
+    name: &'a str,
+    paragraphs: &'a [String],
+    quote: Option<&'a str>,
+    action: Option<(&'a str, &'a str)>,
+    community: &'a str,
+    secretariat: &'a str,
+}
+
+#[derive(Template)]
+#[template(path = "email/notice/body.html")]
+struct NoticeHtml<'a> {
+    name: &'a str,
+    paragraphs: &'a [String],
+    quote: Option<&'a str>,
+    action: Option<(&'a str, &'a str)>,
+    community: &'a str,
+    secretariat: &'a str,
+}
+
+/// A message of the partnership workflow: a greeting, a few paragraphs, perhaps a quoted text (a
+/// question, a decision's reason) and one button. Every workflow message shares this shape, so each
+/// differs only in its words, which are written in [`crate::workflow_mail`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: &'static str,
+    pub to: String,
+    pub name: String,
+    pub subject: String,
+    pub paragraphs: Vec<String>,
+    pub quote: Option<String>,
+    /// The button's label and the path it opens on this site.
+    pub action: Option<(String, String)>,
+    pub attachment: Option<opo_store::notifications::Attachment>,
+}
+
+pub(crate) fn notice(app: &App, notice: Notice) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
+    let url = notice.action.as_ref().map(|(label, path)| (label.as_str(), format!("{}{path}", s.base_url)));
+    let action = url.as_ref().map(|(label, url)| (*label, url.as_str()));
+    let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
+    let (name, paragraphs, quote) = (notice.name.as_str(), notice.paragraphs.as_slice(), notice.quote.as_deref());
+    // Plain text quotes the way mail programs do, line by line.
+    let quoted = quote.map(|q| q.lines().map(|l| format!("  > {l}")).collect::<Vec<_>>().join("\n"));
+    let mut email = rendered(
+        notice.kind,
+        &notice.to,
+        notice.subject.clone(),
+        NoticeText { name, paragraphs, quote: quoted.as_deref(), action, community, secretariat }.render().map_err(template_error)?,
+        NoticeHtml { name, paragraphs, quote, action, community, secretariat }.render().map_err(template_error)?,
+    );
+    email.attachment = notice.attachment;
+    Ok(email)
 }

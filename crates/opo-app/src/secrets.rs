@@ -12,6 +12,21 @@ pub fn new_token() -> Result<String, getrandom::Error> {
     Ok(hex(&bytes))
 }
 
+/// A short public code (80 random bits in Crockford base 32, grouped `XXXX-XXXX-XXXX-XXXX`), easy to read
+/// out or type from a printed certificate.
+pub fn new_code() -> Result<String, getrandom::Error> {
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let mut bytes = [0_u8; 16];
+    getrandom::fill(&mut bytes)?;
+    let chars: Vec<char> = bytes.iter().map(|b| char::from(ALPHABET[usize::from(b % 32)])).collect();
+    Ok(chars.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-"))
+}
+
+/// SHA-256 of `bytes`, as 64 lowercase hex digits.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
 /// What the database keeps of a token.
 pub fn token_hash(token: &str) -> String {
     hex(&Sha256::digest(token.as_bytes()))

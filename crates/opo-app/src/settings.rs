@@ -1,5 +1,7 @@
 //! Settings the use cases need: where links point, who the community is, how long secrets live.
 
+use opo_domain::applications::Stage;
+use opo_domain::reviews::Rules;
 use time::Duration;
 
 #[derive(Debug, Clone)]
@@ -16,6 +18,52 @@ pub struct Settings {
     pub link_lifetime: Duration,
     /// How long the link in an invitation works.
     pub invitation_lifetime: Duration,
+    /// How many committee votes a decision needs, and the share of approvals that must be exceeded.
+    pub review_rules: Rules,
+    /// How long an applicant has to answer the committee's question…
+    pub info_request_deadline: Duration,
+    /// …and how long before that deadline they are reminded.
+    pub info_request_reminder: Duration,
+    /// An invited applicant whose draft lies untouched this long is reminded.
+    pub draft_idle_reminder: Duration,
+    /// How long an application may stay in each stage before it is flagged as late.
+    pub stage_limits: StageLimits,
+    /// Where announcements of new partners are sent (the community's mailing list); none when empty.
+    pub announcement_email: String,
+    /// The shortest time a person takes to fill the expression-of-interest form; faster is a script.
+    pub interest_min_fill: Duration,
+    /// The forum: webhook secret, and the category whose new topics are expressions of interest.
+    pub discourse: Option<DiscourseSettings>,
+}
+
+/// The community forum, when one is connected.
+#[derive(Debug, Clone, Default)]
+pub struct DiscourseSettings {
+    pub base_url: String,
+    pub webhook_secret: String,
+    pub interest_category_id: Option<i64>,
+}
+
+/// Time limits per stage, in days; a stage without a limit is never late.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StageLimits(pub Vec<(Stage, i64)>);
+
+impl Default for StageLimits {
+    fn default() -> Self {
+        use Stage::*;
+        Self(vec![(Interest, 7), (IntroCall, 21), (Invited, 45), (Submitted, 7), (UnderReview, 30), (Approved, 7), (PageReview, 21)])
+    }
+}
+
+impl StageLimits {
+    pub fn limit(&self, stage: Stage) -> Option<Duration> {
+        self.0.iter().find(|(s, _)| *s == stage).map(|(_, days)| Duration::days(*days))
+    }
+
+    /// Whether an application that entered `stage` at `entered` is late at `now`.
+    pub fn is_late(&self, stage: Stage, entered: time::OffsetDateTime, now: time::OffsetDateTime) -> bool {
+        self.limit(stage).is_some_and(|limit| now - entered > limit)
+    }
 }
 
 impl Default for Settings {
@@ -28,6 +76,14 @@ impl Default for Settings {
             session_absolute: Duration::hours(12),
             link_lifetime: Duration::minutes(20),
             invitation_lifetime: Duration::days(7),
+            review_rules: Rules::default(),
+            info_request_deadline: Duration::days(14),
+            info_request_reminder: Duration::days(3),
+            draft_idle_reminder: Duration::days(7),
+            stage_limits: StageLimits::default(),
+            announcement_email: String::new(),
+            interest_min_fill: Duration::seconds(3),
+            discourse: None,
         }
     }
 }

@@ -2,9 +2,13 @@
 
 use crate::{Actor, App, AppError};
 use opo_domain::taxonomy::{self, Vocabulary};
-use opo_store::{audit, taxonomy as terms};
+use opo_store::{agreements, audit, taxonomy as terms};
 
-/// Migrates the database and seeds each empty vocabulary with its default terms.
+/// The partner agreement a new site starts with; a community publishes its own as a new version.
+pub const AGREEMENT_TEXT: &str = include_str!("agreement.md");
+
+/// Migrates the database, seeds each empty vocabulary with its default terms, and publishes the default
+/// agreement when there is none.
 pub async fn prepare(app: &App) -> Result<(), AppError> {
     app.db.migrate().await?;
     let now = app.clock.now();
@@ -18,6 +22,17 @@ pub async fn prepare(app: &App) -> Result<(), AppError> {
         }
         let entry = Actor::system().entry("taxonomy.seeded", "vocabulary", vocabulary.key());
         audit::record(&mut tx, &entry, now).await?;
+    }
+    if agreements::current_template(&mut tx, now).await?.is_none() {
+        let template = agreements::NewTemplate {
+            version: "2020-1".to_owned(),
+            title: "Partner Organization Endorsement Agreement".to_owned(),
+            body: AGREEMENT_TEXT.to_owned(),
+            published_at: time::macros::datetime!(2020-01-01 00:00 UTC),
+        };
+        let id = agreements::insert_template(&mut tx, &template, now).await?;
+        audit::record(&mut tx, &Actor::system().entry("agreement_template.published", "agreement_template", id), now)
+            .await?;
     }
     // A database made before the search index existed gets its index once.
     if opo_store::directory::needs_reindex(&mut tx).await? {

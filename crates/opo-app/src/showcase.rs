@@ -31,7 +31,7 @@ fn new_post(slug: String, content: &PostContent) -> NewPost {
 }
 
 /// A slug made from the title, with a number added when another post has it.
-async fn free_slug(tx: &mut Tx, title: &str) -> Result<String, AppError> {
+pub(crate) async fn free_slug(tx: &mut Tx, title: &str) -> Result<String, AppError> {
     let base = Slug::from_name(title).map(String::from).unwrap_or_else(|_| "post".to_owned());
     let mut candidate = base.clone();
     let mut n = 2;

@@ -1,7 +1,20 @@
 //! The stages an application goes through, from expression of interest to announcement, and the
 //! moves between them that the program allows.
 
+pub mod form;
+pub mod interest;
+
 use serde::{Deserialize, Serialize};
+
+/// Who the next move of an application is expected from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    Applicant,
+    Secretariat,
+    Committee,
+    Nobody,
+}
 
 /// Where an application stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -97,6 +110,35 @@ impl Stage {
             Approved => &[PageReview],
             PageReview => &[Announced],
             Announced | Declined | Withdrawn => &[],
+        }
+    }
+
+    /// Who is expected to act next.
+    pub fn waiting_on(self) -> Party {
+        match self {
+            Self::Interest | Self::IntroCall | Self::Submitted | Self::Approved => Party::Secretariat,
+            Self::Invited | Self::InfoRequested | Self::PageReview => Party::Applicant,
+            Self::UnderReview => Party::Committee,
+            Self::Announced | Self::Declined | Self::Withdrawn => Party::Nobody,
+        }
+    }
+
+    /// What the applicant is told about this stage: where it stands and what comes next.
+    pub fn next_step(self) -> &'static str {
+        match self {
+            Self::Interest => "The secretariat will contact you to set up an intro call.",
+            Self::IntroCall => "Join the intro call; after it the secretariat may invite your application.",
+            Self::Invited => {
+                "Fill in the application, upload your logo, sign the partner agreement, then submit."
+            }
+            Self::Submitted => "The secretariat checks your application and passes it to the Operational Committee.",
+            Self::UnderReview => "The Operational Committee is reviewing your application.",
+            Self::InfoRequested => "The committee asked a question: answer it below so the review can go on.",
+            Self::Approved => "Approved! The secretariat is drafting your partner page.",
+            Self::PageReview => "Review the draft of your partner page: comment, propose changes, or approve it.",
+            Self::Announced => "Your partnership has been announced. Welcome!",
+            Self::Declined => "The application was declined. You may apply again later.",
+            Self::Withdrawn => "The application was withdrawn. You may apply again later.",
         }
     }
 

@@ -56,10 +56,21 @@ pub enum Action {
     EditPosts,
     /// Add and remove an organization's country implementation activities.
     EditCountryActivities,
+    /// Send an expression of interest (the public form, or the forum's signed webhook).
+    ExpressInterest,
+    /// Fill in, sign, submit, answer for, withdraw, and review the page of one's own organization's
+    /// application.
+    ApplyForOrganization,
+    /// See the committee's queue and every application with its history; ask the applicant for more.
+    ReviewApplications,
+    /// Vote on an application, or declare a conflict of interest.
+    VoteOnApplications,
+    /// Run the workflow: intro calls, invitations, decisions, partner pages, announcements.
+    ManageApplications,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 22] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -77,6 +88,11 @@ impl Action {
         Self::ManageConsent,
         Self::EditPosts,
         Self::EditCountryActivities,
+        Self::ExpressInterest,
+        Self::ApplyForOrganization,
+        Self::ReviewApplications,
+        Self::VoteOnApplications,
+        Self::ManageApplications,
     ];
 }
 
@@ -99,14 +115,18 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
     let role = match actor {
         Actor::Anonymous => {
             return match action {
-                ViewPublicSite | ViewAssets | CheckHealth | SignIn => All,
+                ViewPublicSite | ViewAssets | CheckHealth | SignIn | ExpressInterest => All,
                 _ => None,
             };
         }
         Actor::Signed(role) => role,
     };
     match (action, role) {
-        (ViewPublicSite | ViewAssets | CheckHealth | SignIn | SignOut | ManageOwnAccount, _) => All,
+        (ViewPublicSite | ViewAssets | CheckHealth | SignIn | SignOut | ManageOwnAccount | ExpressInterest, _) => All,
+        (ApplyForOrganization, PartnerContact) => Own,
+        (ReviewApplications, Committee | Secretariat | Admin) => All,
+        (VoteOnApplications, Committee) => All,
+        (ManageApplications, Secretariat | Admin) => All,
         (ViewPortal, PartnerContact) => All,
         (ViewOrganizationRecord, PartnerContact) => Own,
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
@@ -160,8 +180,10 @@ mod tests {
     #[test]
     fn an_anonymous_visitor_may_do_nothing_else() {
         for action in Action::ALL {
-            let public =
-                matches!(action, Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn);
+            let public = matches!(
+                action,
+                Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn | Action::ExpressInterest
+            );
             assert_eq!(allows(Actor::Anonymous, action), public, "{action:?}");
         }
     }
@@ -185,6 +207,19 @@ mod tests {
         assert!(!allows(partner, Action::EditPosts));
         assert!(!allows(Actor::Signed(Role::Committee), Action::EditPosts));
         assert!(allows(Actor::Signed(Role::Secretariat), Action::EditPosts));
+    }
+
+    #[test]
+    fn only_committee_members_vote_and_only_for_their_own_organization_does_anyone_apply() {
+        for actor in Actor::ALL {
+            assert_eq!(allows(actor, Action::VoteOnApplications), actor == Actor::Signed(Role::Committee), "{actor:?}");
+        }
+        let partner = Actor::Signed(Role::PartnerContact);
+        assert!(allows_on(partner, Some(5), Action::ApplyForOrganization, 5));
+        assert!(!allows_on(partner, Some(5), Action::ApplyForOrganization, 6));
+        assert!(!allows(Actor::Signed(Role::Secretariat), Action::ApplyForOrganization), "no one signs for another");
+        assert!(!allows(partner, Action::ReviewApplications));
+        assert!(!allows(Actor::Signed(Role::Committee), Action::ManageApplications));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! `opo-app` can run several of them inside one transaction.
 
 pub mod accounts;
+pub mod api_tokens;
 pub mod activities;
 pub mod agreements;
 pub mod applications;
@@ -15,9 +16,11 @@ mod db;
 pub mod directory;
 mod error;
 pub mod notifications;
+pub mod pages;
 pub mod partners;
 pub mod posts;
 pub mod rate_limits;
+pub mod reviews;
 pub mod sessions;
 pub mod taxonomy;
 mod timefmt;

@@ -15,6 +15,15 @@ pub struct NewEmail {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    pub attachment: Option<Attachment>,
+}
+
+/// A text file sent with a message, such as a calendar invitation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    pub name: String,
+    pub content_type: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +57,7 @@ pub struct Email {
     pub subject: String,
     pub body_text: String,
     pub body_html: Option<String>,
+    pub attachment: Option<Attachment>,
     pub status: EmailStatus,
     pub attempts: i64,
     pub created_at: OffsetDateTime,
@@ -57,12 +67,21 @@ pub struct Email {
 }
 
 const COLUMNS: &str = "id, kind, to_address, subject, body_text, body_html, status, attempts, created_at, sent_at, \
-     last_error, file_path";
+     last_error, file_path, attachment_name, attachment_type, attachment_body";
 
 fn from_row(row: &AnyRow) -> Result<Email, StoreError> {
     let status: String = row.try_get("status")?;
     let created: String = row.try_get("created_at")?;
     let sent: Option<String> = row.try_get("sent_at")?;
+    let attachment_name: Option<String> = row.try_get("attachment_name")?;
+    let attachment = match attachment_name {
+        Some(name) => Some(Attachment {
+            name,
+            content_type: row.try_get::<Option<String>, _>("attachment_type")?.unwrap_or_default(),
+            body: row.try_get::<Option<String>, _>("attachment_body")?.unwrap_or_default(),
+        }),
+        None => None,
+    };
     Ok(Email {
         id: row.try_get("id")?,
         kind: row.try_get("kind")?,
@@ -70,6 +89,7 @@ fn from_row(row: &AnyRow) -> Result<Email, StoreError> {
         subject: row.try_get("subject")?,
         body_text: row.try_get("body_text")?,
         body_html: row.try_get("body_html")?,
+        attachment,
         status: EmailStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("email status {status:?}")))?,
         attempts: row.try_get("attempts")?,
         created_at: parse_ts(&created)?,
@@ -84,7 +104,8 @@ pub async fn enqueue(conn: &mut Conn, email: &NewEmail, now: OffsetDateTime) -> 
     let now = format_ts(now);
     Ok(sqlx::query_scalar(
         "insert into outbox_emails (kind, to_address, subject, body_text, body_html, status, next_attempt_at, \
-         created_at, updated_at) values ($1, $2, $3, $4, $5, 'pending', $6, $6, $6) returning id",
+         created_at, updated_at, attachment_name, attachment_type, attachment_body) \
+         values ($1, $2, $3, $4, $5, 'pending', $6, $6, $6, $7, $8, $9) returning id",
     )
     .bind(&email.kind)
     .bind(&email.to)
@@ -92,6 +113,9 @@ pub async fn enqueue(conn: &mut Conn, email: &NewEmail, now: OffsetDateTime) -> 
     .bind(&email.body_text)
     .bind(email.body_html.clone())
     .bind(&now)
+    .bind(email.attachment.as_ref().map(|a| a.name.clone()))
+    .bind(email.attachment.as_ref().map(|a| a.content_type.clone()))
+    .bind(email.attachment.as_ref().map(|a| a.body.clone()))
     .fetch_one(&mut *conn)
     .await?)
 }

@@ -49,6 +49,8 @@ pub struct Logo {
     pub content_type: String,
     pub data: Vec<u8>,
     pub sha256: String,
+    /// A PNG rendering of a vector logo, for places that cannot show SVG (e-mail, some feeds).
+    pub fallback_png: Option<Vec<u8>>,
 }
 
 pub(crate) const CARD_COLUMNS: &str = "o.id, o.slug, o.name, o.short_description, o.org_type, o.hq_country, o.status, \
@@ -179,13 +181,14 @@ pub async fn set_logo(
         .execute(&mut *conn)
         .await?;
     sqlx::query(
-        "insert into organization_logos (organization_id, content_type, data, sha256, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $5)",
+        "insert into organization_logos (organization_id, content_type, data, sha256, fallback_png, created_at, \
+         updated_at) values ($1, $2, $3, $4, $5, $6, $6)",
     )
     .bind(organization_id)
     .bind(&logo.content_type)
     .bind(&logo.data)
     .bind(&logo.sha256)
+    .bind(logo.fallback_png.clone())
     .bind(&now)
     .execute(&mut *conn)
     .await?;
@@ -322,7 +325,7 @@ pub async fn find_profile(conn: &mut Conn, slug: &str) -> Result<Option<PartnerP
 /// The logo of the organization with this slug, if it has one and a public profile.
 pub async fn find_logo(conn: &mut Conn, slug: &str) -> Result<Option<Logo>, StoreError> {
     let row = sqlx::query(
-        "select l.content_type, l.data, l.sha256, o.status from organization_logos l \
+        "select l.content_type, l.data, l.sha256, l.fallback_png, o.status from organization_logos l \
          join organizations o on o.id = l.organization_id where o.slug = $1",
     )
     .bind(slug)
@@ -333,11 +336,132 @@ pub async fn find_logo(conn: &mut Conn, slug: &str) -> Result<Option<Logo>, Stor
     if !PartnerStatus::parse(&status).is_some_and(PartnerStatus::has_public_profile) {
         return Ok(None);
     }
-    Ok(Some(Logo {
+    logo_from_row(&row).map(Some)
+}
+
+fn logo_from_row(row: &AnyRow) -> Result<Logo, StoreError> {
+    Ok(Logo {
         content_type: row.try_get("content_type")?,
         data: row.try_get("data")?,
         sha256: row.try_get("sha256")?,
-    }))
+        fallback_png: row.try_get("fallback_png")?,
+    })
+}
+
+/// The logo of an organization in any status, for its own portal and the staff.
+pub async fn logo_of(conn: &mut Conn, organization_id: i64) -> Result<Option<Logo>, StoreError> {
+    sqlx::query("select content_type, data, sha256, fallback_png from organization_logos where organization_id = $1")
+        .bind(organization_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(logo_from_row)
+        .transpose()
+}
+
+/// The fields of a profile a partner page sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProfileUpdate {
+    pub name: String,
+    pub website: Option<String>,
+    pub short_description: String,
+    pub long_description: String,
+    pub org_type: Option<String>,
+}
+
+pub async fn update_profile(
+    conn: &mut Conn,
+    organization_id: i64,
+    update: &ProfileUpdate,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "update organizations set name = $1, website = $2, short_description = $3, long_description = $4, \
+         org_type = coalesce($5, org_type), version = version + 1, updated_at = $6 where id = $7",
+    )
+    .bind(&update.name)
+    .bind(update.website.clone())
+    .bind(&update.short_description)
+    .bind(&update.long_description)
+    .bind(update.org_type.clone())
+    .bind(format_ts(now))
+    .bind(organization_id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the countries of work.
+pub async fn set_countries(
+    conn: &mut Conn,
+    organization_id: i64,
+    countries: &[opo_domain::countries::CountryCode],
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("delete from organization_countries where organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    let now = format_ts(now);
+    for country in countries {
+        sqlx::query(
+            "insert into organization_countries (organization_id, country, region, created_at) values ($1, $2, $3, $4)",
+        )
+        .bind(organization_id)
+        .bind(country.as_str())
+        .bind(country.region().key())
+        .bind(&now)
+        .execute(&mut *conn)
+        .await?;
+    }
+    Ok(())
+}
+
+/// Removes every link, before a new list is added.
+pub async fn clear_links(conn: &mut Conn, organization_id: i64) -> Result<(), StoreError> {
+    sqlx::query("delete from organization_links where organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets the day the organization joined (when its partnership was announced).
+pub async fn set_joined_on(conn: &mut Conn, organization_id: i64, joined_on: Date) -> Result<(), StoreError> {
+    sqlx::query("update organizations set joined_on = $1 where id = $2")
+        .bind(format_date(joined_on))
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The mail point of contact: replaces the previous one's flag, adding the person when new.
+pub async fn set_mail_poc(
+    conn: &mut Conn,
+    organization_id: i64,
+    contact: &NewContact,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("update contacts set is_mail_poc = 0 where organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    let updated = sqlx::query(
+        "update contacts set is_mail_poc = 1, name = $1, title = $2, updated_at = $3 \
+         where organization_id = $4 and lower(email) = lower($5)",
+    )
+    .bind(&contact.name)
+    .bind(&contact.title)
+    .bind(format_ts(now))
+    .bind(organization_id)
+    .bind(&contact.email)
+    .execute(&mut *conn)
+    .await?;
+    if updated.rows_affected() == 0 {
+        add_contact(conn, organization_id, &NewContact { is_mail_poc: true, ..contact.clone() }, now).await?;
+    }
+    Ok(())
 }
 
 /// The id of the organization with this slug, in any status.

@@ -50,6 +50,7 @@ async fn add(db: &Db, org: &NewOrganization, with_logo: bool) -> i64 {
             content_type: "image/png".into(),
             data: vec![0x89, b'P', b'N', b'G', 0, 1, 2, 255],
             sha256: format!("{id:064}"),
+            fallback_png: None,
         };
         partners::set_logo(&mut tx, id, &logo, NOW).await.expect("logo");
     }

@@ -2,6 +2,7 @@
 //! of the authorization policy), server-rendered pages, embedded assets, security headers, and the one
 //! place where errors become responses.
 
+mod api;
 mod assets;
 mod authz;
 mod charts;

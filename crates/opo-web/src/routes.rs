@@ -20,13 +20,13 @@ pub struct RouteEntry {
     pub action: Action,
 }
 
-struct Routes {
+pub(crate) struct Routes {
     router: Router<AppState>,
     table: Vec<RouteEntry>,
 }
 
 impl Routes {
-    fn get<H, T>(mut self, path: &'static str, action: Action, handler: H) -> Self
+    pub(crate) fn get<H, T>(mut self, path: &'static str, action: Action, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
@@ -37,7 +37,7 @@ impl Routes {
         self
     }
 
-    fn post<H, T>(mut self, path: &'static str, action: Action, handler: H) -> Self
+    pub(crate) fn post<H, T>(mut self, path: &'static str, action: Action, handler: H) -> Self
     where
         H: Handler<T, AppState>,
         T: 'static,
@@ -113,6 +113,20 @@ fn routes() -> Routes {
         .get("/admin/audit", Action::ViewAuditLog, admin::audit)
         .get("/admin/outbox", Action::ManageOutbox, admin::outbox)
         .post("/admin/outbox/{id}/retry", Action::ManageOutbox, admin::retry_email)
+        .pipe(workflow_routes)
+        .pipe(crate::api::routes)
+}
+
+impl Routes {
+    /// Lets a module add its own group of routes to the chain.
+    fn pipe(self, add: impl FnOnce(Routes) -> Routes) -> Routes {
+        add(self)
+    }
+}
+
+/// The pages of the partnership workflow, for applicants, the committee and the secretariat.
+fn workflow_routes(routes: Routes) -> Routes {
+    routes
 }
 
 pub(crate) fn router() -> Router<AppState> {

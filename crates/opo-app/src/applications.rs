@@ -574,10 +574,13 @@ pub async fn sweep(app: &App) -> Result<usize, AppError> {
     let mut sent = 0;
     let actor = Actor::system();
     let mut tx = app.db.begin().await?;
-    for id in store::idle_drafts(&mut tx, now - app.settings.draft_idle_reminder).await? {
+    let idle_since = now - app.settings.draft_idle_reminder;
+    for id in store::idle_drafts(&mut tx, idle_since).await? {
+        if !store::mark_draft_reminded(&mut tx, id, idle_since, now).await? {
+            continue;
+        }
         let application = load(&mut tx, id).await?;
         send(app, &mut tx, mail::draft_reminder(&application), now).await?;
-        store::mark_draft_reminded(&mut tx, id, now).await?;
         record(&mut tx, &application, &actor, "draft_reminder", "", false, now).await?;
         sent += 1;
     }
@@ -585,9 +588,11 @@ pub async fn sweep(app: &App) -> Result<usize, AppError> {
     for (stage, _) in app.settings.stage_limits.0.clone() {
         let Some(limit) = app.settings.stage_limits.limit(stage) else { continue };
         for id in store::late_unnotified(&mut tx, stage, now - limit).await? {
+            if !store::mark_overdue_notified(&mut tx, id, now).await? {
+                continue;
+            }
             let application = load(&mut tx, id).await?;
             send(app, &mut tx, mail::late(&application, &app.settings.secretariat_email, limit.whole_days()), now).await?;
-            store::mark_overdue_notified(&mut tx, id, now).await?;
             sent += 1;
         }
     }

@@ -94,10 +94,12 @@ pub(crate) async fn sweep_requests(app: &App, tx: &mut Tx, now: OffsetDateTime) 
         if request.deadline_at <= now {
             continue;
         }
+        if !store::mark_reminded(tx, request.id, now).await? {
+            continue;
+        }
         let application = load(tx, request.application_id).await?;
         let deadline = crate::applications::format_when(request.deadline_at);
         send(app, tx, mail::info_reminder(&application, &request.question, &deadline), now).await?;
-        store::mark_reminded(tx, request.id, now).await?;
         sent += 1;
     }
     for request in store::past_deadline(tx, now).await? {

@@ -65,9 +65,19 @@ pub async fn deliver_due(app: &App, mailer: &Mailer, batch: i64) -> Result<Pass,
 /// Runs until `shutdown` turns true: sends what is due, then waits a moment when there was nothing.
 pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) {
     tracing::info!(?mailer, "mail worker started");
+    let mut last_sweep: Option<std::time::Instant> = None;
     loop {
         if *shutdown.borrow() {
             break;
+        }
+        // The workflow's reminders and deadlines change slowly: once a minute is soon enough.
+        if last_sweep.is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(60)) {
+            last_sweep = Some(std::time::Instant::now());
+            match crate::applications::sweep(&app).await {
+                Ok(0) => {}
+                Ok(sent) => tracing::info!(sent, "workflow reminders queued"),
+                Err(err) => tracing::warn!(error = %err, "workflow sweep failed"),
+            }
         }
         let idle = match deliver_due(&app, &mailer, 20).await {
             Ok(pass) => pass.sent + pass.failed == 0,

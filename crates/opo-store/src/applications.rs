@@ -356,9 +356,19 @@ pub async fn idle_drafts(conn: &mut Conn, idle_since: OffsetDateTime) -> Result<
     .await?)
 }
 
-pub async fn mark_draft_reminded(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
-    sqlx::query("update applications set draft_reminded_at = $1 where id = $2").bind(format_ts(now)).bind(id).execute(&mut *conn).await?;
-    Ok(())
+/// Marks a draft reminded unless another worker did since `idle_since`; false when one did, so each
+/// reminder goes out once even with several instances sweeping at the same time.
+pub async fn mark_draft_reminded(conn: &mut Conn, id: i64, idle_since: OffsetDateTime, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let done = sqlx::query(
+        "update applications set draft_reminded_at = $1 where id = $2 and stage = 'invited' \
+         and (draft_reminded_at is null or draft_reminded_at < $3)",
+    )
+    .bind(format_ts(now))
+    .bind(id)
+    .bind(format_ts(idle_since))
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Applications that entered their stage before `entered_before` and whose lateness nobody was told of.
@@ -372,9 +382,14 @@ pub async fn late_unnotified(conn: &mut Conn, stage: Stage, entered_before: Offs
     .await?)
 }
 
-pub async fn mark_overdue_notified(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
-    sqlx::query("update applications set overdue_notified_at = $1 where id = $2").bind(format_ts(now)).bind(id).execute(&mut *conn).await?;
-    Ok(())
+/// Marks an application's lateness told, unless another worker did; false when one did.
+pub async fn mark_overdue_notified(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let done = sqlx::query("update applications set overdue_notified_at = $1 where id = $2 and overdue_notified_at is null")
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// One entry of an application's timeline.

@@ -186,9 +186,14 @@ pub async fn needing_reminder(conn: &mut Conn, before: OffsetDateTime) -> Result
     .collect()
 }
 
-pub async fn mark_reminded(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
-    sqlx::query("update info_requests set reminded_at = $1 where id = $2").bind(format_ts(now)).bind(id).execute(&mut *conn).await?;
-    Ok(())
+/// Marks a request reminded unless another worker did; false when one did.
+pub async fn mark_reminded(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
+    let done = sqlx::query("update info_requests set reminded_at = $1 where id = $2 and reminded_at is null")
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 /// Open requests past their deadline.

@@ -80,6 +80,30 @@ pub struct Layer {
     /// Log format [default: text]
     #[arg(long, env = "OPO_LOG_FORMAT", global = true, value_enum)]
     pub log_format: Option<LogFormat>,
+    /// Committee votes (approve, decline or abstain) a decision needs [default: 2]
+    #[arg(long, env = "OPO_REVIEW_QUORUM", global = true)]
+    pub review_quorum: Option<u32>,
+    /// Share of approvals among approve and decline votes, in percent, that must be exceeded [default: 50]
+    #[arg(long, env = "OPO_REVIEW_MAJORITY_PERCENT", global = true)]
+    pub review_majority_percent: Option<u32>,
+    /// Days an applicant has to answer the committee's question [default: 14]
+    #[arg(long, env = "OPO_INFO_REQUEST_DAYS", global = true)]
+    pub info_request_days: Option<i64>,
+    /// Days an invited applicant's untouched draft waits before a reminder [default: 7]
+    #[arg(long, env = "OPO_DRAFT_REMINDER_DAYS", global = true)]
+    pub draft_reminder_days: Option<i64>,
+    /// Where announcements of new partners are e-mailed (the community's mailing list) [default: none]
+    #[arg(long, env = "OPO_ANNOUNCEMENT_EMAIL", global = true)]
+    pub announcement_email: Option<String>,
+    /// The community forum (Discourse) whose webhook sends expressions of interest
+    #[arg(long, env = "OPO_DISCOURSE_URL", global = true)]
+    pub discourse_url: Option<String>,
+    /// The secret the forum signs its webhook deliveries with
+    #[arg(long, env = "OPO_DISCOURSE_WEBHOOK_SECRET", global = true, hide_env_values = true)]
+    pub discourse_webhook_secret: Option<String>,
+    /// The forum category whose new topics are expressions of interest
+    #[arg(long, env = "OPO_DISCOURSE_INTEREST_CATEGORY", global = true)]
+    pub discourse_interest_category: Option<i64>,
 }
 
 impl Layer {
@@ -100,6 +124,14 @@ impl Layer {
             smtp_from: self.smtp_from.or(lower.smtp_from),
             smtp_tls: self.smtp_tls.or(lower.smtp_tls),
             log_format: self.log_format.or(lower.log_format),
+            review_quorum: self.review_quorum.or(lower.review_quorum),
+            review_majority_percent: self.review_majority_percent.or(lower.review_majority_percent),
+            info_request_days: self.info_request_days.or(lower.info_request_days),
+            draft_reminder_days: self.draft_reminder_days.or(lower.draft_reminder_days),
+            announcement_email: self.announcement_email.or(lower.announcement_email),
+            discourse_url: self.discourse_url.or(lower.discourse_url),
+            discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
+            discourse_interest_category: self.discourse_interest_category.or(lower.discourse_interest_category),
         }
     }
 }
@@ -140,6 +172,26 @@ pub struct Config {
     pub demo_data: DemoMode,
     pub smtp: Option<Smtp>,
     pub log_format: LogFormat,
+    pub review_quorum: u32,
+    pub review_majority_percent: u32,
+    pub info_request_days: i64,
+    pub draft_reminder_days: i64,
+    pub announcement_email: String,
+    pub discourse: Option<Discourse>,
+}
+
+/// The community forum; the webhook secret is never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Discourse {
+    pub url: String,
+    pub webhook_secret: String,
+    pub interest_category: Option<i64>,
+}
+
+impl fmt::Debug for Discourse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Discourse").field("url", &self.url).field("interest_category", &self.interest_category).finish_non_exhaustive()
+    }
 }
 
 impl Config {
@@ -180,6 +232,19 @@ impl Config {
             demo_data: layer.demo_data.unwrap_or(DemoMode::Auto),
             smtp,
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
+            review_quorum: layer.review_quorum.unwrap_or(2),
+            review_majority_percent: layer.review_majority_percent.unwrap_or(50),
+            info_request_days: layer.info_request_days.unwrap_or(14),
+            draft_reminder_days: layer.draft_reminder_days.unwrap_or(7),
+            announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
+            discourse: match (layer.discourse_url, layer.discourse_webhook_secret) {
+                (Some(url), Some(webhook_secret)) if !webhook_secret.trim().is_empty() => Some(Discourse {
+                    url: url.trim_end_matches('/').to_owned(),
+                    webhook_secret,
+                    interest_category: layer.discourse_interest_category,
+                }),
+                _ => None,
+            },
         };
         config.validate()?;
         Ok(config)
@@ -195,6 +260,16 @@ impl Config {
         }
         opo_domain::text::EmailAddress::parse(&self.secretariat_email)
             .with_context(|| "the secretariat's e-mail address".to_owned())?;
+        if self.review_quorum == 0 || self.review_majority_percent >= 100 {
+            bail!("the review quorum must be at least 1 and the majority below 100 percent");
+        }
+        if self.info_request_days < 1 || self.draft_reminder_days < 1 {
+            bail!("the answer deadline and the draft reminder must be at least one day");
+        }
+        if !self.announcement_email.is_empty() {
+            opo_domain::text::EmailAddress::parse(&self.announcement_email)
+                .with_context(|| "the announcement e-mail address".to_owned())?;
+        }
         if let Some(smtp) = &self.smtp {
             opo_domain::text::EmailAddress::parse(&smtp.from).with_context(|| "the SMTP sender address".to_owned())?;
         }

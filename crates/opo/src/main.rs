@@ -116,6 +116,18 @@ async fn open(config: &Config) -> anyhow::Result<App> {
         base_url: config.base_url.clone(),
         community_name: config.community_name.clone(),
         secretariat_email: config.secretariat_email.clone(),
+        review_rules: opo_domain::reviews::Rules {
+            quorum: config.review_quorum,
+            majority_percent: config.review_majority_percent,
+        },
+        info_request_deadline: time::Duration::days(config.info_request_days),
+        draft_idle_reminder: time::Duration::days(config.draft_reminder_days),
+        announcement_email: config.announcement_email.clone(),
+        discourse: config.discourse.as_ref().map(|d| opo_app::DiscourseSettings {
+            base_url: d.url.clone(),
+            webhook_secret: d.webhook_secret.clone(),
+            interest_category_id: d.interest_category,
+        }),
         ..opo_app::Settings::default()
     };
     let app = App::new(db, Arc::new(SystemClock), settings);

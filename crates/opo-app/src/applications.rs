@@ -419,6 +419,13 @@ pub async fn upload_logo(app: &App, id: i64, user: &User, bytes: &[u8], file_nam
     Ok(())
 }
 
+/// The logo of the application's organization, whatever its status, for its applicant and the staff.
+pub async fn logo_of(app: &App, id: i64) -> Result<Option<opo_store::partners::Logo>, AppError> {
+    let mut conn = app.db.read().await?;
+    let application = store::find(&mut conn, id).await?.ok_or(AppError::NotFound("application"))?;
+    Ok(partners::logo_of(&mut conn, application.organization_id).await?)
+}
+
 /// The choices the application form offers.
 pub async fn choices(app: &App) -> Result<(Vec<opo_domain::taxonomy::Term>, Vec<opo_domain::taxonomy::Term>), AppError> {
     let mut conn = app.db.read().await?;

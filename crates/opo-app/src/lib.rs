@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod dashboard;
 pub mod demo;
 mod error;
+pub mod form_stamps;
 pub mod landing;
 pub mod logos;
 pub mod mailer;

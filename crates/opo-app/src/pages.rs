@@ -201,7 +201,7 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     partners::set_countries(&mut tx, org, &countries, now).await?;
     partners::clear_links(&mut tx, org).await?;
     for url in &page.links {
-        let kind = opo_domain::text::WebUrl::parse(url).map(|u| u.host().to_owned()).unwrap_or_default();
+        let kind = opo_domain::pages::link_kind(url);
         partners::add_link(&mut tx, org, &Link { kind, url: url.clone() }, now).await?;
     }
     partners::set_status(&mut tx, org, PartnerStatus::Active, "", now).await?;

@@ -22,6 +22,10 @@ pub const LINKS_PER_IP: Limit = Limit { scope: "link-ip", max: 10, window: Durat
 /// Sign-in links asked for one e-mail address.
 pub const LINKS_PER_EMAIL: Limit = Limit { scope: "link-email", max: 3, window: Duration::minutes(15) };
 
+/// Expressions of interest sent from one address: enough for a few colleagues behind one office
+/// network, too few for a spam run.
+pub const INTEREST_PER_IP: Limit = Limit { scope: "interest-ip", max: 5, window: Duration::hours(1) };
+
 fn window_start(now: OffsetDateTime, window: Duration) -> OffsetDateTime {
     let seconds = window.whole_seconds().max(1);
     let start = now.unix_timestamp().div_euclid(seconds) * seconds;

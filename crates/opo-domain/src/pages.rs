@@ -73,6 +73,15 @@ impl PageContent {
     }
 }
 
+/// The kind of a link, as the profile labels it: the site's name (`github` for
+/// `https://www.github.com/…`), or `website` when the address cannot be read.
+pub fn link_kind(url: &str) -> String {
+    WebUrl::parse(url)
+        .ok()
+        .and_then(|u| u.host().trim_start_matches("www.").split('.').next().map(str::to_owned))
+        .unwrap_or_else(|| "website".to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +106,13 @@ mod tests {
         assert!(text.contains("Roles: RESEARCH\n"));
         assert!(text.contains("Countries of work: ML, SN\n"));
         assert!(text.contains("Link: https://github.com/sahel-data\n"));
+    }
+
+    #[test]
+    fn a_link_is_named_after_its_site() {
+        assert_eq!(link_kind("https://www.github.com/sahel-data"), "github");
+        assert_eq!(link_kind("https://linkedin.com/company/x"), "linkedin");
+        assert_eq!(link_kind("not a url"), "website");
     }
 
     #[test]

@@ -2,16 +2,21 @@
 
 pub(crate) mod account;
 pub(crate) mod admin;
+pub(crate) mod applying;
 pub(crate) mod auth;
+pub(crate) mod board;
+pub(crate) mod certificates;
 pub(crate) mod feeds;
 pub(crate) mod fhir;
 pub(crate) mod health;
+pub(crate) mod interest;
 pub(crate) mod landing;
 pub(crate) mod language;
 pub(crate) mod layout;
 pub(crate) mod map;
 pub(crate) mod news;
 pub(crate) mod open_data;
+pub(crate) mod page_review;
 pub(crate) mod partners;
 pub(crate) mod portal;
 pub(crate) mod showcase;

@@ -126,7 +126,44 @@ impl Routes {
 
 /// The pages of the partnership workflow, for applicants, the committee and the secretariat.
 fn workflow_routes(routes: Routes) -> Routes {
+    use crate::pages::{applying, board, certificates, interest};
     routes
+        .get("/interest", Action::ExpressInterest, interest::page)
+        .post("/interest", Action::ExpressInterest, interest::submit)
+        .get("/agreements/{code}", Action::ViewPublicSite, certificates::page)
+        .get("/portal/applications/{id}", Action::ApplyForOrganization, applying::page)
+        .post("/portal/applications/{id}/form", Action::ApplyForOrganization, applying::save_form)
+        .post("/portal/applications/{id}/logo", Action::ApplyForOrganization, applying::upload_logo)
+        .get("/portal/applications/{id}/logo", Action::ApplyForOrganization, applying::logo)
+        .get("/portal/applications/{id}/agreement", Action::ApplyForOrganization, applying::agreement)
+        .post("/portal/applications/{id}/agreement", Action::ApplyForOrganization, applying::sign)
+        .post("/portal/applications/{id}/submit", Action::ApplyForOrganization, applying::submit)
+        .post("/portal/applications/{id}/answer", Action::ApplyForOrganization, applying::answer)
+        .post("/portal/applications/{id}/withdraw", Action::ApplyForOrganization, applying::withdraw)
+        .get("/portal/applications/{id}/page", Action::ApplyForOrganization, applying::page_review)
+        .post("/portal/applications/{id}/page/versions", Action::ApplyForOrganization, applying::propose)
+        .post("/portal/applications/{id}/page/comments", Action::ApplyForOrganization, applying::comment)
+        .post("/portal/applications/{id}/page/approve", Action::ApplyForOrganization, applying::approve)
+        .get("/portal/applications/{id}/page/compare", Action::ApplyForOrganization, applying::compare)
+        .get("/secretariat/applications", Action::ManageApplications, board::board)
+        .get("/secretariat/applications/{id}", Action::ManageApplications, board::detail)
+        .get("/secretariat/applications/{id}/logo", Action::ReviewApplications, board::logo)
+        .get("/secretariat/applications/{id}/page/compare", Action::ReviewApplications, board::compare)
+        .post("/secretariat/applications/{id}/contact", Action::ManageApplications, board::set_contact)
+        .post("/secretariat/applications/{id}/call", Action::ManageApplications, board::schedule_call)
+        .post("/secretariat/applications/{id}/call-notes", Action::ManageApplications, board::record_call)
+        .post("/secretariat/applications/{id}/invite", Action::ManageApplications, board::invite)
+        .post("/secretariat/applications/{id}/decline", Action::ManageApplications, board::decline)
+        .post("/secretariat/applications/{id}/send-to-committee", Action::ManageApplications, board::send_to_committee)
+        .post("/secretariat/applications/{id}/decision", Action::ManageApplications, board::decide)
+        .post("/secretariat/applications/{id}/page/draft", Action::ManageApplications, board::draft_page)
+        .post("/secretariat/applications/{id}/page/versions", Action::ManageApplications, board::propose)
+        .post("/secretariat/applications/{id}/page/comments", Action::ManageApplications, board::comment)
+        .post("/secretariat/applications/{id}/announce", Action::ManageApplications, board::announce)
+        .get("/committee/applications", Action::ReviewApplications, board::queue)
+        .get("/committee/applications/{id}", Action::ReviewApplications, board::review)
+        .post("/committee/applications/{id}/votes", Action::VoteOnApplications, board::vote)
+        .post("/committee/applications/{id}/info-requests", Action::ReviewApplications, board::request_info)
 }
 
 pub(crate) fn router() -> Router<AppState> {

@@ -282,6 +282,85 @@ struct ProfilePage {
     agreement_text: Option<String>,
     posts: Vec<PostItem>,
     activities: Vec<ActivityItem>,
+    /// On a preview of a page under review: the review's controls, drawn above the page.
+    review_panel: Option<String>,
+}
+
+/// A version of a partner page drawn exactly as its public profile will be, below `review_panel`.
+pub(crate) struct Preview<'a> {
+    pub layout: Layout,
+    pub slug: &'a str,
+    pub content: &'a opo_domain::pages::PageContent,
+    pub logo_url: Option<String>,
+    pub hq_country: Option<&'a str>,
+    pub capabilities: &'a [opo_domain::taxonomy::Term],
+    pub components: &'a [opo_domain::taxonomy::Term],
+    pub review_panel: String,
+}
+
+pub(crate) fn preview(preview: Preview<'_>) -> Result<String, WebError> {
+    let t = preview.layout.t;
+    let content = preview.content;
+    let terms = |keys: &[String], vocabulary: &[opo_domain::taxonomy::Term], prefix: &str| -> Vec<TermItem> {
+        vocabulary
+            .iter()
+            .filter(|term| keys.contains(&term.key))
+            .map(|term| TermItem {
+                label: t.label(&format!("{prefix}-{}", term.key), &term.label),
+                description: term.description.clone(),
+            })
+            .collect()
+    };
+    let countries: Vec<&opo_domain::countries::Country> =
+        content.countries.iter().filter_map(|c| opo_domain::countries::country(c)).collect();
+    let mut regions: Vec<RegionItem> = Region::ALL
+        .iter()
+        .map(|region| RegionItem {
+            label: t.label(&format!("region-{}", region.key()), region.label()),
+            countries: countries.iter().filter(|c| c.region == *region).map(|c| t.country(c.code, c.name)).collect(),
+        })
+        .filter(|r| !r.countries.is_empty())
+        .collect();
+    for region in &mut regions {
+        region.countries.sort_unstable();
+    }
+    let page = ProfilePage {
+        slug: preview.slug.to_owned(),
+        name: content.name.clone(),
+        logo_url: preview.logo_url,
+        initials: content.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
+        summary: content.short_description.clone(),
+        description_html: markdown::render(&content.description),
+        place: preview
+            .hq_country
+            .and_then(opo_domain::countries::country)
+            .map(|c| t.country(c.code, c.name))
+            .unwrap_or_default(),
+        listed: true,
+        status_label: t.label("status-active", "Active partner"),
+        status_reason: String::new(),
+        partner_since: None,
+        partner_since_iso: String::new(),
+        website: opo_domain::text::WebUrl::parse(&content.website).ok().map(|w| (w.as_str().to_owned(), w.host().to_owned())),
+        capabilities: terms(&content.capabilities, preview.capabilities, "capability"),
+        components: terms(&content.components, preview.components, "component"),
+        country_count_text: t.args(
+            "profile-works-in",
+            &[("countries", t.count("count-countries", countries.len() as i64).into())],
+        ),
+        regions,
+        links: content
+            .links
+            .iter()
+            .map(|url| (link_label(&opo_domain::pages::link_kind(url)), url.clone()))
+            .collect(),
+        agreement_text: None,
+        posts: Vec::new(),
+        activities: Vec::new(),
+        review_panel: Some(preview.review_panel),
+        layout: preview.layout,
+    };
+    Ok(page.render()?)
 }
 
 fn link_label(kind: &str) -> String {
@@ -381,6 +460,7 @@ pub(crate) async fn profile_page(
         regions,
         links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),
         agreement_text,
+        review_panel: None,
         posts: profile.posts.iter().map(|c| PostItem::from_card(c, t)).collect(),
         activities: profile
             .activities

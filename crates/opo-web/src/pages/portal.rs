@@ -16,6 +16,14 @@ struct HomePage {
     layout: Layout,
     name: String,
     organization: Option<(String, String)>,
+    applications: Vec<ApplicationItem>,
+}
+
+pub(crate) struct ApplicationItem {
+    pub url: String,
+    pub stage: &'static str,
+    pub next_step: &'static str,
+    pub since: String,
 }
 
 pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
@@ -26,10 +34,22 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
         }
         None => None,
     };
+    let applications = opo_app::applications::mine(&state.app, &session.user)
+        .await?
+        .into_iter()
+        .rev()
+        .map(|a| ApplicationItem {
+            url: format!("/portal/applications/{}", a.id),
+            stage: a.stage.label(),
+            next_step: a.stage.next_step(),
+            since: format::date_time_utc(a.stage_entered_at),
+        })
+        .collect();
     let page = HomePage {
         layout: Layout::new(&state, "Your portal", "", "/portal").in_section("home-signed").for_session(Some(&session)),
         name: session.user.display_name.clone(),
         organization,
+        applications,
     };
     Ok(Html(page.render()?))
 }

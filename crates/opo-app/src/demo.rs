@@ -106,12 +106,13 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             posts::tag_country(&mut tx, id, country, now).await?;
         }
     }
+    let mut demo_applications = Vec::new();
     for application in APPLICATIONS {
         let stage = Stage::parse(application.stage).ok_or_else(|| AppError::invalid("stage", application.stage))?;
         let entered = now - Duration::days(application.days_in_stage);
         let submitted =
             Stage::ALL.iter().position(|s| *s == stage) >= Stage::ALL.iter().position(|s| *s == Stage::Submitted);
-        applications::insert(
+        let application_id = applications::insert(
             &mut tx,
             &NewApplication {
                 organization_id: id_of(application.org_slug)?,
@@ -124,6 +125,7 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             now,
         )
         .await?;
+        demo_applications.push((application_id, application));
     }
     let mut users = 0;
     for (email, name, role) in STAFF {
@@ -137,6 +139,25 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         add_account(&mut tx, org.contact.email, org.contact.name, Role::PartnerContact, Some(id_of(org.slug)?), now)
             .await?;
         users += 1;
+    }
+    // Each demo application is followed by its organization's contact, with the form as far as it got.
+    for (application_id, application) in demo_applications {
+        let Some(org) = ORGANIZATIONS.iter().find(|o| o.slug == application.org_slug) else { continue };
+        let user = accounts::find_by_email(&mut tx, org.contact.email)
+            .await?
+            .ok_or_else(|| AppError::Internal(format!("no account for {}", org.contact.email)))?;
+        applications::set_contact(&mut tx, application_id, user.id, org.contact.name, org.contact.email, now).await?;
+        let form = opo_domain::applications::form::ApplicationForm {
+            short_description: org.short_description.to_owned(),
+            statement: application.statement.to_owned(),
+            poc_name: org.contact.name.to_owned(),
+            poc_email: org.contact.email.to_owned(),
+            poc_title: org.contact.title.to_owned(),
+            capabilities: vec![application.desired_role.to_owned()],
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&form).map_err(|e| AppError::Internal(format!("demo form: {e}")))?;
+        applications::save_form(&mut tx, application_id, &json, now).await?;
     }
     for (slug, country, title, description) in catalog::ACTIVITIES {
         let activity = opo_store::activities::NewActivity {

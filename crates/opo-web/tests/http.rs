@@ -59,6 +59,21 @@ fn html(text: &str) -> String {
 
 /// A concrete address for a route pattern, with its parameters filled in from the demo data.
 fn concrete(path: &str, slug: &str, post: &str, id: i64) -> String {
+    concrete_with_code(path, slug, post, id, "NO-SUCH-CODE")
+}
+
+/// The public code of a demo partner's signed agreement.
+async fn signature_code(t: &TestApp) -> String {
+    let mut conn = t.db.db.read().await.expect("conn");
+    sqlx::query_scalar("select code from agreements where code is not null order by id limit 1")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("a signature")
+}
+
+fn concrete_with_code(path: &str, slug: &str, post: &str, id: i64, code: &str) -> String {
+    let path = path.replace("{code}", code);
+    let path = path.as_str();
     let file = if path.starts_with("/assets") {
         "site.css"
     } else if path.starts_with("/feeds") {
@@ -94,11 +109,12 @@ async fn every_page_answers_anonymous_visitors_as_the_policy_says() {
     for t in each_app().await {
         let slug = t.slugs_with_status("active").await.remove(0);
         let post = first_post_slug(&t).await;
+        let code = signature_code(&t).await;
         let table = route_table();
         assert!(!table.is_empty());
         // Forms and signed-in pages are walked for every role in `security.rs`.
         for route in table.into_iter().filter(|r| r.method == "GET") {
-            let uri = concrete(route.path, &slug, &post, org_id(&t, &slug).await);
+            let uri = concrete_with_code(route.path, &slug, &post, org_id(&t, &slug).await, &code);
             let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
             if policy::allows(PolicyActor::Anonymous, route.action) {
                 assert_eq!(answer.status, StatusCode::OK, "{} {uri}", route.method);

@@ -119,7 +119,11 @@ async fn capability_keys(tx: &mut Tx) -> Result<Vec<String>, AppError> {
 /// not start a second.
 async fn prospect(tx: &mut Tx, name: &str, website: Option<String>, country: Option<&str>, now: OffsetDateTime) -> Result<i64, AppError> {
     let slug = Slug::from_name(name).map_err(|e| AppError::invalid("organization", e))?;
-    if let Some(id) = partners::id_by_slug(tx, slug.as_str()).await? {
+    let existing = match partners::id_by_name(tx, name).await? {
+        Some(id) => Some(id),
+        None => partners::id_by_slug(tx, slug.as_str()).await?,
+    };
+    if let Some(id) = existing {
         if store::open_for(tx, id).await?.is_some() {
             return Err(AppError::Conflict(format!(
                 "{name} already has an application under way; the secretariat will be in touch"

@@ -436,6 +436,14 @@ pub async fn set_joined_on(conn: &mut Conn, organization_id: i64, joined_on: Dat
     Ok(())
 }
 
+/// The id of the organization with this name (ignoring letter case), in any status.
+pub async fn id_by_name(conn: &mut Conn, name: &str) -> Result<Option<i64>, StoreError> {
+    Ok(sqlx::query_scalar("select id from organizations where lower(name) = lower($1) order by id limit 1")
+        .bind(name.trim())
+        .fetch_optional(&mut *conn)
+        .await?)
+}
+
 /// The mail point of contact: replaces the previous one's flag, adding the person when new.
 pub async fn set_mail_poc(
     conn: &mut Conn,

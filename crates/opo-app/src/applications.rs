@@ -60,7 +60,7 @@ pub(crate) fn expect_stage(application: &Application, stages: &[Stage], doing: &
     }
 }
 
-pub(crate) fn capitalized(text: &str) -> String {
+pub fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }

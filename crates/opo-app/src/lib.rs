@@ -11,6 +11,7 @@ pub mod audit;
 pub mod calendar;
 pub mod dashboard;
 pub mod demo;
+pub mod discourse;
 mod error;
 pub mod form_stamps;
 pub mod landing;

@@ -1,11 +1,13 @@
 //! The one place where errors become HTTP responses. Internal causes are logged here, once, and never
 //! shown; people get a page that says what happened and what they can do.
 
+use crate::api::problem::{FieldProblem, Problem};
 use crate::pages::layout::Layout;
 use askama::Template;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use opo_app::AppError;
+use opo_domain::partners::FieldError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -13,6 +15,9 @@ pub enum WebError {
     NotFound(&'static str),
     #[error("{0}")]
     BadRequest(String),
+    /// The input has problems, each named with its field.
+    #[error("{}", join_problems(.0))]
+    Invalid(Vec<FieldError>),
     #[error("sign in to see this page")]
     SignInRequired,
     #[error("{0}")]
@@ -35,9 +40,7 @@ impl From<AppError> for WebError {
     fn from(err: AppError) -> Self {
         match err {
             AppError::NotFound(what) => Self::NotFound(what),
-            AppError::Invalid(problems) => Self::BadRequest(
-                problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; "),
-            ),
+            AppError::Invalid(problems) => Self::Invalid(problems),
             AppError::Conflict(message) => Self::Conflict(message),
             AppError::Unavailable(cause) => {
                 tracing::warn!(error = %cause, "database unavailable");
@@ -72,7 +75,7 @@ impl WebError {
     fn status(&self) -> StatusCode {
         match self {
             Self::NotFound(_) => StatusCode::NOT_FOUND,
-            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::BadRequest(_) | Self::Invalid(_) => StatusCode::BAD_REQUEST,
             Self::SignInRequired | Self::Unauthenticated(_) => StatusCode::UNAUTHORIZED,
             Self::Forbidden(_) | Self::CrossSite => StatusCode::FORBIDDEN,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -85,7 +88,7 @@ impl WebError {
     fn heading(&self) -> String {
         let key = match self {
             Self::NotFound(_) => "error-not-found",
-            Self::BadRequest(_) => "error-bad-request",
+            Self::BadRequest(_) | Self::Invalid(_) => "error-bad-request",
             Self::SignInRequired => "error-sign-in",
             Self::Unauthenticated(_) => "error-unauthenticated",
             Self::Forbidden(_) | Self::CrossSite => "error-forbidden",
@@ -100,7 +103,7 @@ impl WebError {
     fn english_heading(&self) -> &'static str {
         match self {
             Self::NotFound(_) => "Page not found",
-            Self::BadRequest(_) => "This request cannot be answered",
+            Self::BadRequest(_) | Self::Invalid(_) => "This request cannot be answered",
             Self::SignInRequired => "Please sign in",
             Self::Unauthenticated(_) => "Sign-in did not work",
             Self::Forbidden(_) | Self::CrossSite => "Not allowed",
@@ -117,6 +120,7 @@ impl WebError {
                 format!("There is no such {what} here. It may have moved, or the address may be mistyped.")
             }
             Self::BadRequest(problem) => format!("Please check the address: {problem}."),
+            Self::Invalid(problems) => format!("Please check the address: {}.", join_problems(problems)),
             Self::Internal(_) => "The problem has been logged. Please try again in a little while.".to_owned(),
             Self::Unavailable => {
                 "The service cannot reach its database right now. Please try again in a minute.".to_owned()
@@ -129,6 +133,42 @@ impl WebError {
     }
 }
 
+    /// The same error as the API tells it: problem details (RFC 9457). This is the one mapping of
+    /// errors for `/api/` (and webhook) requests, used by [`IntoResponse`] below.
+    pub(crate) fn problem(&self) -> Problem {
+        let (kind, status) = match self {
+            Self::NotFound(_) => ("not-found", StatusCode::NOT_FOUND),
+            Self::BadRequest(_) => ("bad-request", StatusCode::BAD_REQUEST),
+            Self::Invalid(_) => ("invalid", StatusCode::UNPROCESSABLE_ENTITY),
+            Self::SignInRequired => ("sign-in-required", StatusCode::UNAUTHORIZED),
+            Self::Unauthenticated(_) => ("unauthenticated", StatusCode::UNAUTHORIZED),
+            Self::Forbidden(_) => ("forbidden", StatusCode::FORBIDDEN),
+            Self::CrossSite => ("cross-site", StatusCode::FORBIDDEN),
+            Self::TooManyRequests { .. } => ("rate-limited", StatusCode::TOO_MANY_REQUESTS),
+            Self::Conflict(_) => ("conflict", StatusCode::CONFLICT),
+            Self::Unavailable => ("unavailable", StatusCode::SERVICE_UNAVAILABLE),
+            Self::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
+        };
+        let detail = match self {
+            Self::BadRequest(problem) => format!("{}.", capitalize(problem.trim_end_matches('.'))),
+            Self::Invalid(problems) => format!("The input has problems: {}.", join_problems(problems)),
+            Self::SignInRequired => format!("{} Send an API token as `Authorization: Bearer opo_…`.", self.message()),
+            other => other.message(),
+        };
+        let errors = match self {
+            Self::Invalid(problems) => {
+                problems.iter().map(|p| FieldProblem { field: p.field.to_owned(), message: p.message.clone() }).collect()
+            }
+            _ => Vec::new(),
+        };
+        Problem::new(kind, status, self.english_heading(), detail, errors)
+    }
+}
+
+fn join_problems(problems: &[FieldError]) -> String {
+    problems.iter().map(|p| format!("{}: {}", p.field, p.message)).collect::<Vec<_>>().join("; ")
+}
+
 fn capitalize(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
@@ -139,6 +179,25 @@ impl IntoResponse for WebError {
         if let Self::Internal(cause) = &self {
             tracing::error!(error = %cause, "request failed");
         }
+        let retry_after = match &self {
+            Self::Unavailable => Some(30),
+            Self::TooManyRequests { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        let mut response = if crate::api::problem::answering_api() {
+            self.problem().into_response()
+        } else {
+            self.page()
+        };
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
+        }
+        response
+    }
+}
+
+impl WebError {
+    fn page(&self) -> Response {
         let status = self.status();
         let page = ErrorPage {
             layout: Layout::plain(&self.heading()),
@@ -148,16 +207,7 @@ impl IntoResponse for WebError {
             sign_in: matches!(self, Self::SignInRequired | Self::Unauthenticated(_)),
         };
         let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), self.heading()));
-        let mut response = (status, Html(body)).into_response();
-        let retry_after = match &self {
-            Self::Unavailable => Some(30),
-            Self::TooManyRequests { retry_after } => Some(*retry_after),
-            _ => None,
-        };
-        if let Some(seconds) = retry_after {
-            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
-        }
-        response
+        (status, Html(body)).into_response()
     }
 }
 

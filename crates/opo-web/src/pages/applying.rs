@@ -591,5 +591,5 @@ pub(crate) async fn compare(
     let (Some(from), Some(to)) = (query.from, query.to) else {
         return Err(WebError::BadRequest("choose two versions to compare".to_owned()));
     };
-    super::page_review::compare_page(&state, &session, &application, from, to, &format!("/portal/applications/{id}/page")).await
+    super::board::compare_page(&state, &session, &application, from, to, &format!("/portal/applications/{id}/page")).await
 }

@@ -1,79 +1,263 @@
-//! Placeholder handlers until the pages land.
+//! The back office of the partnership workflow: the secretariat's board of applications under way and
+//! the page of each one with the moves its stage allows; the committee's queue, its review page with
+//! votes and questions; the logo of an applicant; two versions of a partner page side by side.
 
+mod actions;
+mod committee;
+pub(crate) mod diff;
+mod dossier;
+mod secretariat;
+
+pub(crate) use actions::{
+    announce, comment, decide, decline, draft_page, invite, propose, record_call, schedule_call, send_to_committee,
+    set_contact,
+};
+pub(crate) use committee::{queue, request_info, review, vote};
+pub(crate) use secretariat::detail;
+
+use super::layout::Layout;
+use crate::AppState;
 use crate::error::WebError;
+use crate::session::Session;
+use askama::Template;
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use opo_app::applications::Application;
+use opo_domain::applications::{Party, Stage};
+use opo_domain::policy::{self, Action, Actor};
+use serde::Deserialize;
 
-pub(crate) async fn board() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// Who an application waits on, in words.
+pub(crate) fn waiting_on(stage: Stage) -> &'static str {
+    match stage.waiting_on() {
+        Party::Applicant => "Applicant",
+        Party::Secretariat => "Secretariat",
+        Party::Committee => "Committee",
+        Party::Nobody => "Nobody",
+    }
 }
 
-pub(crate) async fn detail() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+struct CountRow {
+    key: &'static str,
+    label: &'static str,
+    count: i64,
+    late: i64,
 }
 
-pub(crate) async fn logo() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+struct BoardItem {
+    id: i64,
+    organization: String,
+    contact_name: String,
+    contact_email: String,
+    stage_key: &'static str,
+    stage_label: &'static str,
+    days_in_stage: i64,
+    late: bool,
+    waiting_on: &'static str,
 }
 
-pub(crate) async fn compare() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+struct StageChoice {
+    key: &'static str,
+    label: &'static str,
+    checked: bool,
 }
 
-pub(crate) async fn set_contact() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+#[derive(Template)]
+#[template(path = "board/board.html")]
+struct BoardPage {
+    layout: Layout,
+    counts: Vec<CountRow>,
+    total: i64,
+    total_late: i64,
+    rows: Vec<BoardItem>,
+    stages: Vec<StageChoice>,
+    late_only: bool,
+    filtered: bool,
 }
 
-pub(crate) async fn schedule_call() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// The board's filters as given in the address: `?stage=intro_call&stage=invited&late=1`. Stages that do
+/// not exist are left out.
+fn filters(query: Option<&str>) -> (Vec<Stage>, bool) {
+    let mut stages = Vec::new();
+    let mut late_only = false;
+    for (key, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
+        match key.as_ref() {
+            "stage" => {
+                if let Some(stage) = Stage::parse(value.trim())
+                    && !stages.contains(&stage)
+                {
+                    stages.push(stage);
+                }
+            }
+            "late" => late_only = matches!(value.trim(), "1" | "true" | "on" | "yes"),
+            _ => {}
+        }
+    }
+    (stages, late_only)
 }
 
-pub(crate) async fn record_call() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// The secretariat's board: counts per stage, and the applications under way (or those the filters
+/// pick) with how long each has been at its stage.
+pub(crate) async fn board(
+    State(state): State<AppState>,
+    session: Session,
+    RawQuery(query): RawQuery,
+) -> Result<Html<String>, WebError> {
+    let (stages, late_only) = filters(query.as_deref());
+    let board = opo_app::applications::board(&state.app, &stages, late_only).await?;
+    let page = BoardPage {
+        layout: Layout::new(&state, "Applications", "", "/secretariat/applications")
+            .in_section("home-signed")
+            .for_session(Some(&session)),
+        total: board.counts.iter().map(|(_, n, _)| n).sum(),
+        total_late: board.counts.iter().map(|(_, _, late)| late).sum(),
+        counts: board
+            .counts
+            .iter()
+            .map(|(stage, count, late)| CountRow { key: stage.key(), label: stage.label(), count: *count, late: *late })
+            .collect(),
+        rows: board
+            .rows
+            .into_iter()
+            .map(|row| BoardItem {
+                id: row.application.id,
+                organization: row.application.organization_name,
+                contact_name: row.application.contact_name,
+                contact_email: row.application.contact_email,
+                stage_key: row.application.stage.key(),
+                stage_label: row.application.stage.label(),
+                days_in_stage: row.days_in_stage,
+                late: row.late,
+                waiting_on: waiting_on(row.application.stage),
+            })
+            .collect(),
+        stages: Stage::ALL
+            .iter()
+            .map(|s| StageChoice { key: s.key(), label: s.label(), checked: stages.contains(s) })
+            .collect(),
+        filtered: !stages.is_empty() || late_only,
+        late_only,
+    };
+    Ok(Html(page.render()?))
 }
 
-pub(crate) async fn invite() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// The logo of the application's organization, whatever its status, for the secretariat and the
+/// committee. Opened on its own it can never act as a document.
+pub(crate) async fn logo(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, WebError> {
+    let logo = opo_app::applications::logo_of(&state.app, id).await?.ok_or(WebError::NotFound("logo"))?;
+    let mut response = logo.data.into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&logo.content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),
+    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"logo\""));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=60"));
+    Ok(response)
 }
 
-pub(crate) async fn decline() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+#[derive(Template)]
+#[template(path = "board/compare_page.html")]
+struct ComparePage {
+    layout: Layout,
+    organization: String,
+    back: String,
+    from: i64,
+    to: i64,
+    table: String,
 }
 
-pub(crate) async fn send_to_committee() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// The page comparing versions `from` and `to` of the partner page of `application`, with a link `back`
+/// to where the reader came from. The table is [`diff::table`], the same wherever versions are compared.
+pub(crate) async fn compare_page(
+    state: &AppState,
+    session: &Session,
+    application: &Application,
+    from: i64,
+    to: i64,
+    back: &str,
+) -> Result<Html<String>, WebError> {
+    let rows = opo_app::pages::compare(&state.app, application, from, to).await?;
+    let page = ComparePage {
+        layout: Layout::new(
+            state,
+            format!("Versions {from} and {to} of the partner page — {}", application.organization_name),
+            "",
+            back,
+        )
+        .in_section("home-signed")
+        .for_session(Some(session)),
+        organization: application.organization_name.clone(),
+        back: back.to_owned(),
+        from,
+        to,
+        table: diff::table(&rows, from, to)?,
+    };
+    Ok(Html(page.render()?))
 }
 
-pub(crate) async fn decide() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct CompareQuery {
+    from: Option<String>,
+    to: Option<String>,
 }
 
-pub(crate) async fn draft_page() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+fn version(raw: Option<&str>) -> Result<Option<i64>, WebError> {
+    match raw.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => v.parse().map(Some).map_err(|_| WebError::BadRequest(format!("\"{v}\" is not a version number"))),
+    }
 }
 
-pub(crate) async fn propose() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+/// Two versions side by side, for the secretariat and the committee. Without versions named, the newest
+/// is compared with the one before it; with fewer than two, back to the application.
+pub(crate) async fn compare(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<CompareQuery>,
+) -> Result<Response, WebError> {
+    let application = opo_app::applications::find(&state.app, id).await?;
+    let back = if policy::allows(Actor::Signed(session.user.role), Action::ManageApplications) {
+        format!("/secretariat/applications/{id}")
+    } else {
+        format!("/committee/applications/{id}")
+    };
+    let (from, to) = match (version(query.from.as_deref())?, version(query.to.as_deref())?) {
+        (Some(from), Some(to)) => (from, to),
+        (None, None) => {
+            let review = opo_app::pages::review_of(&state.app, &application).await?;
+            match review.revisions.as_slice() {
+                [newest, before, ..] => (before.number, newest.number),
+                _ => return Ok(Redirect::to(&back).into_response()),
+            }
+        }
+        _ => return Err(WebError::BadRequest("name both versions to compare, from and to".to_owned())),
+    };
+    Ok(compare_page(&state, &session, &application, from, to, &back).await?.into_response())
 }
 
-pub(crate) async fn comment() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-pub(crate) async fn announce() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
-}
+    #[test]
+    fn filters_read_repeated_stages_and_the_late_flag() {
+        let (stages, late) = filters(Some("stage=intro_call&stage=invited&stage=intro_call&late=1"));
+        assert_eq!(stages, [Stage::IntroCall, Stage::Invited]);
+        assert!(late);
+    }
 
-pub(crate) async fn queue() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
-}
-
-pub(crate) async fn review() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
-}
-
-pub(crate) async fn vote() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
-}
-
-pub(crate) async fn request_info() -> Result<(), WebError> {
-    Err(WebError::NotFound("page"))
+    #[test]
+    fn unknown_stages_are_left_out_and_no_query_means_no_filter() {
+        let (stages, late) = filters(Some("stage=nonsense&late=0"));
+        assert!(stages.is_empty());
+        assert!(!late);
+        assert_eq!(filters(None), (Vec::new(), false));
+    }
 }

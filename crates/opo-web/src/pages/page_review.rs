@@ -12,7 +12,6 @@ use askama::Template;
 use axum::response::Html;
 use opo_app::applications::Application;
 use opo_domain::applications::Stage;
-use opo_domain::compare::{Change, Row};
 use opo_domain::pages::PageContent;
 use opo_domain::partners::FieldError;
 
@@ -122,78 +121,4 @@ pub(crate) async fn render(
         review_panel: panel.render()?,
     })?;
     Ok(Html(html))
-}
-
-/// One side of a comparison row, ready to draw.
-pub(crate) struct SideItem {
-    pub number: String,
-    pub segments: Vec<(String, bool)>,
-}
-
-pub(crate) struct RowItem {
-    pub change: &'static str,
-    pub marker: &'static str,
-    pub left: Option<SideItem>,
-    pub right: Option<SideItem>,
-}
-
-fn side(side: &Option<opo_domain::compare::Side>) -> Option<SideItem> {
-    side.as_ref().map(|s| SideItem {
-        number: s.number.to_string(),
-        segments: s.segments.iter().map(|g| (g.text.clone(), g.marked)).collect(),
-    })
-}
-
-pub(crate) fn rows(rows: &[Row]) -> Vec<RowItem> {
-    rows.iter()
-        .map(|r| RowItem {
-            change: r.change.key(),
-            marker: match r.change {
-                Change::Same => "",
-                Change::Added => "Added",
-                Change::Removed => "Removed",
-                Change::Changed => "Changed",
-                Change::Formatting => "Formatting",
-            },
-            left: side(&r.left),
-            right: side(&r.right),
-        })
-        .collect()
-}
-
-#[derive(Template)]
-#[template(path = "applying/compare.html")]
-struct ComparePage {
-    layout: Layout,
-    organization: String,
-    from: i64,
-    to: i64,
-    back: String,
-    rows: Vec<RowItem>,
-    changes: usize,
-}
-
-/// Two versions of the page side by side.
-pub(crate) async fn compare_page(
-    state: &AppState,
-    session: &Session,
-    application: &Application,
-    from: i64,
-    to: i64,
-    back: &str,
-) -> Result<Html<String>, WebError> {
-    let compared = opo_app::pages::compare(&state.app, application, from, to).await?;
-    let rows = rows(&compared);
-    let page = ComparePage {
-        layout: Layout::new(state, format!("Versions {from} and {to} — {}", application.organization_name), "", back)
-            .in_section("home-signed")
-            .for_session(Some(session)),
-        organization: application.organization_name.clone(),
-        changes: rows.iter().filter(|r| r.change != "same").count(),
-        from,
-        to,
-        back: back.to_owned(),
-        rows,
-    };
-    Ok(Html(page.render()?))
 }

@@ -105,7 +105,7 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   const review = await mailTo('chair@portal.example', /Please review the application/);
   await signIn(chidi, 'chair@portal.example');
   await chidi.goto(link(review, `/committee/applications/${id}`));
-  await chidi.getByLabel('Question').fill('Which ministries do you work with today?');
+  await chidi.getByRole('textbox', { name: 'Question' }).fill('Which ministries do you work with today?');
   await chidi.getByRole('button', { name: 'Send the question' }).click();
 
   const question = await mailTo(APPLICANT, /A question about the application/);
@@ -136,7 +136,7 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   const ready = await mailTo(APPLICANT, /Please review the partner page/);
   await awa.goto(link(ready, `/portal/applications/${id}`));
   await awa.getByRole('link', { name: 'Review your partner page' }).click();
-  await expect(awa.getByRole('heading', { level: 1, name: ORG })).toBeVisible();
+  await expect(awa.getByRole('heading', { level: 1, name: ORG, exact: true })).toBeVisible();
   await awa.getByText('Propose changes (saved as a new version)').click();
   await awa.getByLabel('Short description').fill('Registries and district health data across the Sahel.');
   await awa.getByLabel('What you changed').fill('A clearer summary');

@@ -3,6 +3,7 @@
 // partner is on the landing page and in the directory and its announcement in the news feed.
 const { test, expect } = require('@playwright/test');
 const { messages, signIn } = require('./mailbox');
+const { audit } = require('./audit');
 
 const ORG = 'Sahel Data Lab';
 const APPLICANT = 'awa.traore@sahel-data.example';
@@ -60,7 +61,9 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   await mailTo('secretariat@portal.example', new RegExp(`New expression of interest: ${ORG}`));
   await signIn(sami, 'secretariat@portal.example');
   await sami.goto('/secretariat/applications');
+  await audit(sami, 'the secretariat board');
   await sami.getByRole('link', { name: ORG }).first().click();
+  await audit(sami, 'an application at the secretariat');
   const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
   await sami.getByLabel('Date').fill(tomorrow);
   await sami.getByLabel('Start time (UTC)').fill('14:30');
@@ -87,12 +90,18 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   await awa.getByLabel(/^Upload the logo/).setInputFiles({ name: 'logo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(LOGO) });
   await awa.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(awa.getByAltText('Your logo on a dark background')).toBeVisible();
+  await audit(awa, 'the application form');
   await awa.getByRole('link', { name: 'Read and sign the agreement' }).click();
+  await audit(awa, 'the agreement to sign');
   await awa.getByLabel('Your title').fill('Director');
   await awa.getByLabel(/I have read this agreement/).check();
   await awa.getByRole('button', { name: 'Sign the agreement' }).click();
   await expect(awa.getByText(/Signed by Awa Traoré/)).toBeVisible();
-  await mailTo(APPLICANT, /Partner agreement signed/);
+  const signed = await mailTo(APPLICANT, /Partner agreement signed/);
+  const certificate = await person();
+  await certificate.goto(link(signed, '/agreements/[0-9A-Z-]{19}'));
+  await expect(certificate.getByText('Certificate of completion')).toBeVisible();
+  await audit(certificate, 'the certificate');
   await awa.getByRole('button', { name: 'Submit the application' }).click();
   await expect(awa.getByText('Application submitted').first()).toBeVisible();
   await mailTo(APPLICANT, /We received the application/);
@@ -105,6 +114,7 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   const review = await mailTo('chair@portal.example', /Please review the application/);
   await signIn(chidi, 'chair@portal.example');
   await chidi.goto(link(review, `/committee/applications/${id}`));
+  await audit(chidi, "the committee's review");
   await chidi.getByRole('textbox', { name: 'Question' }).fill('Which ministries do you work with today?');
   await chidi.getByRole('button', { name: 'Send the question' }).click();
 
@@ -137,6 +147,7 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   await awa.goto(link(ready, `/portal/applications/${id}`));
   await awa.getByRole('link', { name: 'Review your partner page' }).click();
   await expect(awa.getByRole('heading', { level: 1, name: ORG, exact: true })).toBeVisible();
+  await audit(awa, 'the partner page under review');
   await awa.getByText('Propose changes (saved as a new version)').click();
   await awa.getByLabel('Short description').fill('Registries and district health data across the Sahel.');
   await awa.getByLabel('What you changed').fill('A clearer summary');
@@ -144,6 +155,7 @@ test('an organization goes from interest to announcement', async ({ browser }) =
   await expect(awa.getByRole('heading', { name: new RegExp(`${ORG}, version 2`) })).toBeVisible();
   await awa.getByRole('button', { name: 'Compare' }).click();
   await expect(awa.getByRole('cell', { name: 'Changed' }).first()).toBeVisible();
+  await audit(awa, 'two versions compared');
   await awa.goBack();
   await awa.getByRole('button', { name: 'Approve version 2' }).click();
 

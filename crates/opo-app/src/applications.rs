@@ -405,7 +405,12 @@ pub async fn save_draft(app: &App, id: i64, user: &User, form: &ApplicationForm,
 
 /// The applicant uploads the logo: decoded and re-encoded, or sanitized, before it is stored.
 pub async fn upload_logo(app: &App, id: i64, user: &User, bytes: &[u8], file_name: &str, actor: &Actor) -> Result<(), AppError> {
-    let logo = crate::logos::process(bytes, file_name).map_err(|e| AppError::invalid("logo", e))?;
+    // Decoding and rendering may take a second of CPU: off the threads that answer requests.
+    let (data, name) = (bytes.to_vec(), file_name.to_owned());
+    let logo = tokio::task::spawn_blocking(move || crate::logos::process(&data, &name))
+        .await
+        .map_err(|e| AppError::Internal(format!("logo processing: {e}")))?
+        .map_err(|e| AppError::invalid("logo", e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;

@@ -14,6 +14,8 @@ pub mod demo;
 pub mod discourse;
 mod error;
 pub mod form_stamps;
+pub mod jobs;
+pub mod forum;
 pub mod landing;
 pub mod logos;
 pub mod mailer;

@@ -169,8 +169,8 @@ pub async fn compare(app: &App, application: &Application, old: i64, new: i64) -
 }
 
 /// The secretariat announces the partnership: the approved version becomes the public profile, the
-/// organization is listed as active, and the announcement goes to the news, its feeds and the
-/// community's mailing address.
+/// organization is listed as active, and the announcement goes to the news, its feeds, the
+/// community's mailing address and, when it is connected with an API key, the forum.
 pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -233,6 +233,10 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     send(app, &mut tx, mail::announced(&application, &community, profile), now).await?;
     let list = app.settings.announcement_email.clone();
     send(app, &mut tx, mail::announcement_to_list(&list, &community, &title, &summary, format!("/news/{slug}")), now).await?;
+    let base = &app.settings.base_url;
+    let (news_url, profile_url) = (format!("{base}/news/{slug}"), format!("{base}/partners/{}", application.organization_slug));
+    let raw = crate::forum::announcement_raw(&summary, &update.name, &news_url, &profile_url);
+    crate::forum::enqueue_announcement(app, &mut tx, &title, &raw, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(slug)
 }

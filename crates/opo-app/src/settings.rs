@@ -32,16 +32,60 @@ pub struct Settings {
     pub announcement_email: String,
     /// The shortest time a person takes to fill the expression-of-interest form; faster is a script.
     pub interest_min_fill: Duration,
-    /// The forum: webhook secret, and the category whose new topics are expressions of interest.
+    /// The forum: the webhook that brings expressions of interest, and the API key that posts announcements.
     pub discourse: Option<DiscourseSettings>,
 }
 
-/// The community forum, when one is connected.
-#[derive(Debug, Clone, Default)]
+/// The community forum, when one is connected. The secrets are never printed.
+#[derive(Clone)]
 pub struct DiscourseSettings {
+    /// The forum's address, without a trailing slash.
     pub base_url: String,
+    /// The secret the forum signs webhook deliveries with; empty when the webhook is not used, and then
+    /// every delivery is refused.
     pub webhook_secret: String,
+    /// The category whose new topics are expressions of interest.
     pub interest_category_id: Option<i64>,
+    /// An API key of the forum, to open topics; announcements are posted only with one.
+    pub api_key: Option<String>,
+    /// The forum user the API key acts as.
+    pub api_username: String,
+    /// The category announcements of new partners are posted in.
+    pub announcement_category_id: Option<i64>,
+}
+
+impl DiscourseSettings {
+    /// The API key and the category, when announcements are to be posted to the forum.
+    pub fn announcements(&self) -> Option<(&str, i64)> {
+        let key = self.api_key.as_deref().map(str::trim).filter(|k| !k.is_empty())?;
+        Some((key, self.announcement_category_id?))
+    }
+}
+
+impl Default for DiscourseSettings {
+    fn default() -> Self {
+        Self {
+            base_url: String::new(),
+            webhook_secret: String::new(),
+            interest_category_id: None,
+            api_key: None,
+            api_username: "system".to_owned(),
+            announcement_category_id: None,
+        }
+    }
+}
+
+impl std::fmt::Debug for DiscourseSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiscourseSettings")
+            .field("base_url", &self.base_url)
+            .field("webhook_secret", &if self.webhook_secret.is_empty() { "" } else { "[redacted]" })
+            .field("interest_category_id", &self.interest_category_id)
+            .field("api_key", &self.api_key.as_ref().map(|_| "[redacted]"))
+            .field("api_username", &self.api_username)
+            .field("announcement_category_id", &self.announcement_category_id)
+            .finish()
+    }
 }
 
 /// Time limits per stage, in days; a stage without a limit is never late.

@@ -1,6 +1,7 @@
-//! The background worker that runs inside `opo serve`: it sends the outbox's messages, retrying with
-//! growing delays. Messages are leased while they are sent, so several instances never send one twice
-//! and a crashed instance's messages are taken over when the lease runs out.
+//! The background worker that runs inside `opo serve`: it sends the outbox's messages and, when the
+//! forum is connected with an API key, its topics, retrying with growing delays. Messages and topics
+//! are leased while they are sent, so several instances never send one twice and a crashed instance's
+//! are taken over when the lease runs out.
 
 use crate::mailer::Mailer;
 use crate::{App, AppError};
@@ -62,10 +63,27 @@ pub async fn deliver_due(app: &App, mailer: &Mailer, batch: i64) -> Result<Pass,
     Ok(pass)
 }
 
+/// A name for this instance's worker, unique among the instances sharing the database: the lease of a
+/// job names its holder.
+fn worker_name() -> String {
+    let mut bytes = [0_u8; 4];
+    let suffix = getrandom::fill(&mut bytes).map(|()| crate::secrets::hex(&bytes)).unwrap_or_default();
+    format!("{}-{}", std::process::id(), suffix)
+}
+
 /// Runs until `shutdown` turns true: sends what is due, then waits a moment when there was nothing.
 pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) {
     tracing::info!(?mailer, "mail worker started");
+    let forum = match app.settings.discourse.as_ref().map(crate::forum::ForumClient::from_settings) {
+        Some(Ok(client)) => client,
+        Some(Err(err)) => {
+            tracing::error!(error = %err, "announcements will not be posted to the forum");
+            None
+        }
+        None => None,
+    };
     let mut last_sweep: Option<std::time::Instant> = None;
+    let worker = worker_name();
     loop {
         if *shutdown.borrow() {
             break;
@@ -79,10 +97,26 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
                 Err(err) => tracing::warn!(error = %err, "workflow sweep failed"),
             }
         }
-        let idle = match deliver_due(&app, &mailer, 20).await {
+        let mut idle = match deliver_due(&app, &mailer, 20).await {
             Ok(pass) => pass.sent + pass.failed == 0,
             Err(err) => {
                 tracing::warn!(error = %err, "mail worker pass failed");
+                true
+            }
+        };
+        if let Some(forum) = &forum {
+            idle &= match crate::forum::deliver_due(&app, forum, 5).await {
+                Ok(pass) => pass.sent + pass.failed == 0,
+                Err(err) => {
+                    tracing::warn!(error = %err, "forum pass failed");
+                    true
+                }
+            };
+        }
+        idle &= match crate::jobs::run_due(&app, &worker, 20).await {
+            Ok(pass) => pass.done + pass.retried + pass.dead == 0,
+            Err(err) => {
+                tracing::warn!(error = %err, "job pass failed");
                 true
             }
         };

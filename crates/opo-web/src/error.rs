@@ -131,7 +131,6 @@ impl WebError {
             other => format!("{}.", capitalize(&other.to_string())),
         }
     }
-}
 
     /// The same error as the API tells it: problem details (RFC 9457). This is the one mapping of
     /// errors for `/api/` (and webhook) requests, used by [`IntoResponse`] below.
@@ -156,9 +155,10 @@ impl WebError {
             other => other.message(),
         };
         let errors = match self {
-            Self::Invalid(problems) => {
-                problems.iter().map(|p| FieldProblem { field: p.field.to_owned(), message: p.message.clone() }).collect()
-            }
+            Self::Invalid(problems) => problems
+                .iter()
+                .map(|p| FieldProblem { field: p.field.to_owned(), message: p.message.clone() })
+                .collect(),
             _ => Vec::new(),
         };
         Problem::new(kind, status, self.english_heading(), detail, errors)
@@ -184,11 +184,8 @@ impl IntoResponse for WebError {
             Self::TooManyRequests { retry_after } => Some(*retry_after),
             _ => None,
         };
-        let mut response = if crate::api::problem::answering_api() {
-            self.problem().into_response()
-        } else {
-            self.page()
-        };
+        let mut response =
+            if crate::api::problem::answering_api() { self.problem().into_response() } else { self.page() };
         if let Some(seconds) = retry_after {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
         }

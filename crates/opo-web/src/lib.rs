@@ -33,10 +33,12 @@ pub struct AppState {
 pub fn build_app(app: App) -> Router {
     let state = AppState { app };
     // The session is looked up before routing, so each route's policy guard knows who is asking;
-    // the cross-site check runs first of all, before anything is read or written.
+    // the cross-site check runs first of all, before anything is read or written. Requests to the API
+    // answer every error as problem details.
     let router = routes::router()
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::load))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
+        .layer(axum::middleware::from_fn(api::problem::scope))
         .layer(axum::middleware::from_fn(i18n::scope))
         .with_state(state);
     headers::wrap(router)

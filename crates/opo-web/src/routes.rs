@@ -83,6 +83,8 @@ fn routes() -> Routes {
         .post("/sign-out", Action::SignOut, auth::sign_out)
         .get("/account", Action::ManageOwnAccount, account::page)
         .post("/account/password", Action::ManageOwnAccount, account::set_password)
+        .post("/account/tokens", Action::ManageOwnAccount, account::create_token)
+        .post("/account/tokens/{id}/revoke", Action::ManageOwnAccount, account::revoke_token)
         .get("/portal", Action::ViewPortal, portal::home)
         .get("/portal/organizations/{slug}", Action::ViewOrganizationRecord, portal::organization)
         .get("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_list)

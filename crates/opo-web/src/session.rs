@@ -1,5 +1,5 @@
-//! Who is asking: the session cookie is looked up on every request, and the signed-in person (or none)
-//! is put where the policy guard and the handlers find it.
+//! Who is asking: the session cookie is looked up on every request (or, for the API, the bearer token),
+//! and the signed-in person (or none) is put where the policy guard and the handlers find it.
 
 use crate::AppState;
 use crate::error::WebError;
@@ -18,7 +18,25 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub(crate) struct Session {
     pub user: Arc<User>,
+    /// The secret of the session cookie; empty for a request to the API made with a token.
     pub token: String,
+    pub credential: Credential,
+}
+
+/// How the person proved who they are on this request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Credential {
+    /// The session cookie of a browser that signed in with a link or a password.
+    Cookie,
+    /// An API token sent as `Authorization: Bearer opo_…` to `/api/`.
+    ApiToken,
+}
+
+/// The token of an `Authorization: Bearer …` header, if the request has one.
+pub(crate) fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
+    let (scheme, token) = value.split_once(' ')?;
+    Some(token.trim()).filter(|t| scheme.eq_ignore_ascii_case("bearer") && !t.is_empty())
 }
 
 const COOKIE: &str = "opo_session";
@@ -64,19 +82,37 @@ pub(crate) fn clear_cookie(state: &AppState) -> HeaderValue {
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("opo_session=; Path=/; Max-Age=0"))
 }
 
-/// Finds the session behind the cookie, if any, for everything that follows.
+/// Finds the session behind the cookie, if any, for everything that follows. A request to the API
+/// that carries a bearer token is that token's person, or refused when the token is not valid.
 pub(crate) async fn load(
     State(state): State<AppState>,
     mut request: Request,
     next: Next,
 ) -> Result<Response, WebError> {
+    if request.uri().path().starts_with("/api/")
+        && let Some(token) = bearer_token(request.headers())
+    {
+        let Some(user) = opo_app::api_tokens::authenticate(&state.app, token).await? else {
+            return Err(WebError::Unauthenticated(
+                "the API token is not valid: it may be mistyped or revoked, or its account deactivated".to_owned(),
+            ));
+        };
+        request.extensions_mut().insert(Actor::Signed(user.role));
+        let session = Session { user: Arc::new(user), token: String::new(), credential: Credential::ApiToken };
+        request.extensions_mut().insert(session);
+        return Ok(next.run(request).await);
+    }
     let token = read_cookie(request.headers(), cookie_name(&state)).map(str::to_owned);
     let mut stale = false;
     if let Some(token) = token.filter(|t| !t.is_empty()) {
         match opo_app::sessions::resume(&state.app, &token).await? {
             Some(user) => {
                 request.extensions_mut().insert(Actor::Signed(user.role));
-                request.extensions_mut().insert(Session { user: Arc::new(user), token });
+                request.extensions_mut().insert(Session {
+                    user: Arc::new(user),
+                    token,
+                    credential: Credential::Cookie,
+                });
             }
             None => stale = true,
         }

@@ -104,6 +104,15 @@ pub struct Layer {
     /// The forum category whose new topics are expressions of interest
     #[arg(long, env = "OPO_DISCOURSE_INTEREST_CATEGORY", global = true)]
     pub discourse_interest_category: Option<i64>,
+    /// An API key of the forum, to post announcements of new partners (prefer the environment variable)
+    #[arg(long, env = "OPO_DISCOURSE_API_KEY", global = true, hide_env_values = true)]
+    pub discourse_api_key: Option<String>,
+    /// The forum user the API key posts as [default: system]
+    #[arg(long, env = "OPO_DISCOURSE_API_USERNAME", global = true)]
+    pub discourse_api_username: Option<String>,
+    /// The forum category announcements of new partners are posted in
+    #[arg(long, env = "OPO_DISCOURSE_ANNOUNCEMENT_CATEGORY", global = true)]
+    pub discourse_announcement_category: Option<i64>,
 }
 
 impl Layer {
@@ -132,6 +141,11 @@ impl Layer {
             discourse_url: self.discourse_url.or(lower.discourse_url),
             discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
             discourse_interest_category: self.discourse_interest_category.or(lower.discourse_interest_category),
+            discourse_api_key: self.discourse_api_key.or(lower.discourse_api_key),
+            discourse_api_username: self.discourse_api_username.or(lower.discourse_api_username),
+            discourse_announcement_category: self
+                .discourse_announcement_category
+                .or(lower.discourse_announcement_category),
         }
     }
 }
@@ -180,18 +194,53 @@ pub struct Config {
     pub discourse: Option<Discourse>,
 }
 
-/// The community forum; the webhook secret is never printed.
+/// The community forum; the webhook secret and the API key are never printed.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Discourse {
     pub url: String,
+    /// Empty when the webhook is not used: then every delivery is refused.
     pub webhook_secret: String,
     pub interest_category: Option<i64>,
+    pub api_key: Option<String>,
+    pub api_username: String,
+    pub announcement_category: Option<i64>,
 }
 
 impl fmt::Debug for Discourse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Discourse").field("url", &self.url).field("interest_category", &self.interest_category).finish_non_exhaustive()
+        f.debug_struct("Discourse")
+            .field("url", &self.url)
+            .field("interest_category", &self.interest_category)
+            .field("api_username", &self.api_username)
+            .field("announcement_category", &self.announcement_category)
+            .finish_non_exhaustive()
     }
+}
+
+/// The forum, when its address is set and either the webhook secret (expressions of interest come in) or
+/// an API key (announcements go out) is.
+fn discourse(
+    url: Option<String>,
+    webhook_secret: Option<String>,
+    interest_category: Option<i64>,
+    api_key: Option<String>,
+    api_username: Option<String>,
+    announcement_category: Option<i64>,
+) -> Option<Discourse> {
+    let url = url.map(|u| u.trim().trim_end_matches('/').to_owned()).filter(|u| !u.is_empty())?;
+    let webhook_secret = webhook_secret.filter(|s| !s.trim().is_empty()).unwrap_or_default();
+    let api_key = api_key.map(|k| k.trim().to_owned()).filter(|k| !k.is_empty());
+    if webhook_secret.is_empty() && api_key.is_none() {
+        return None;
+    }
+    Some(Discourse {
+        url,
+        webhook_secret,
+        interest_category,
+        api_key,
+        api_username: api_username.map(|u| u.trim().to_owned()).unwrap_or_else(|| "system".to_owned()),
+        announcement_category,
+    })
 }
 
 impl Config {
@@ -237,14 +286,14 @@ impl Config {
             info_request_days: layer.info_request_days.unwrap_or(14),
             draft_reminder_days: layer.draft_reminder_days.unwrap_or(7),
             announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
-            discourse: match (layer.discourse_url, layer.discourse_webhook_secret) {
-                (Some(url), Some(webhook_secret)) if !webhook_secret.trim().is_empty() => Some(Discourse {
-                    url: url.trim_end_matches('/').to_owned(),
-                    webhook_secret,
-                    interest_category: layer.discourse_interest_category,
-                }),
-                _ => None,
-            },
+            discourse: discourse(
+                layer.discourse_url,
+                layer.discourse_webhook_secret,
+                layer.discourse_interest_category,
+                layer.discourse_api_key,
+                layer.discourse_api_username,
+                layer.discourse_announcement_category,
+            ),
         };
         config.validate()?;
         Ok(config)
@@ -272,6 +321,17 @@ impl Config {
         }
         if let Some(smtp) = &self.smtp {
             opo_domain::text::EmailAddress::parse(&smtp.from).with_context(|| "the SMTP sender address".to_owned())?;
+        }
+        if let Some(forum) = &self.discourse {
+            if !(forum.url.starts_with("http://") || forum.url.starts_with("https://")) {
+                bail!("the forum's address {:?} must start with http:// or https://", forum.url);
+            }
+            if forum.api_key.is_some() && forum.announcement_category.is_none() {
+                bail!("the forum's API key posts announcements: set the category they go to (--discourse-announcement-category)");
+            }
+            if forum.api_key.is_some() && forum.api_username.is_empty() {
+                bail!("the forum's API key needs the user it acts as (--discourse-api-username)");
+            }
         }
         Ok(())
     }
@@ -344,6 +404,58 @@ mod tests {
         let err =
             Config::from_layer(Layer { database_url: Some("mysql://x".into()), ..Layer::default() }).expect_err("bad");
         assert!(err.to_string().contains("sqlite://"));
+    }
+
+    #[test]
+    fn the_forum_is_connected_by_a_webhook_secret_or_an_api_key_and_neither_is_printed() {
+        let url = Some("https://forum.example.org/".to_owned());
+        let only_url = Config::from_layer(Layer { discourse_url: url.clone(), ..Layer::default() }).expect("valid");
+        assert!(only_url.discourse.is_none(), "an address alone connects nothing");
+
+        let webhook = Layer {
+            discourse_url: url.clone(),
+            discourse_webhook_secret: Some("hook-s3cret".into()),
+            ..Layer::default()
+        };
+        let forum = Config::from_layer(webhook).expect("valid").discourse.expect("the webhook");
+        assert_eq!(forum.url, "https://forum.example.org");
+        assert_eq!((forum.api_key, forum.announcement_category), (None, None));
+
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("forum.toml");
+        std::fs::write(
+            &file,
+            "discourse_url = \"https://forum.example.org\"\ndiscourse_api_key = \"k3y-from-file\"\n\
+             discourse_announcement_category = 7\n",
+        )
+        .expect("write");
+        let flags = Layer { discourse_api_key: Some("k3y-from-flag".into()), ..Layer::default() };
+        let config = Config::load(flags, Some(&file)).expect("valid");
+        let forum = config.discourse.clone().expect("posting without a webhook");
+        assert_eq!(forum.api_key.as_deref(), Some("k3y-from-flag"), "the flag overrides the file");
+        assert_eq!(forum.webhook_secret, "", "no webhook secret: deliveries are refused");
+        assert_eq!(forum.api_username, "system");
+        assert_eq!(forum.announcement_category, Some(7));
+        let printed = format!("{config:?}");
+        assert!(!printed.contains("k3y") && printed.contains("announcement_category: Some(7)"), "{printed}");
+        let printed = format!("{:?}", Config::from_layer(Layer {
+            discourse_url: url.clone(),
+            discourse_webhook_secret: Some("hook-s3cret".into()),
+            ..Layer::default()
+        })
+        .expect("valid"));
+        assert!(!printed.contains("hook-s3cret"), "{printed}");
+
+        let no_category =
+            Layer { discourse_url: url.clone(), discourse_api_key: Some("k3y".into()), ..Layer::default() };
+        let err = Config::from_layer(no_category).expect_err("an API key needs its category");
+        assert!(err.to_string().contains("--discourse-announcement-category"), "{err}");
+        let bad_url = Layer {
+            discourse_url: Some("forum.example.org".into()),
+            discourse_webhook_secret: Some("hook-s3cret".into()),
+            ..Layer::default()
+        };
+        assert!(Config::from_layer(bad_url).expect_err("no scheme").to_string().contains("http://"));
     }
 
     #[test]

@@ -127,6 +127,9 @@ async fn open(config: &Config) -> anyhow::Result<App> {
             base_url: d.url.clone(),
             webhook_secret: d.webhook_secret.clone(),
             interest_category_id: d.interest_category,
+            api_key: d.api_key.clone(),
+            api_username: d.api_username.clone(),
+            announcement_category_id: d.announcement_category,
         }),
         ..opo_app::Settings::default()
     };

@@ -1,4 +1,5 @@
-//! One's own account: who one is, and a password for signing in without a link.
+//! One's own account: who one is, a password for signing in without a link, and API tokens for other
+//! systems that act as this person through the REST API.
 
 use super::layout::Layout;
 use crate::AppState;
@@ -6,7 +7,7 @@ use crate::error::WebError;
 use crate::session::{ClientInfo, Session};
 use askama::Template;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use opo_app::AppError;
@@ -24,15 +25,65 @@ struct AccountPage {
     last_sign_in: String,
     password_error: Option<String>,
     notice: Option<String>,
+    tokens: Vec<TokenRow>,
+    /// A token just created: shown this once.
+    new_token: Option<String>,
+    token_error: Option<String>,
 }
 
-fn render(
+struct TokenRow {
+    id: i64,
+    name: String,
+    created: String,
+    last_used: String,
+}
+
+/// What the page shows besides the account itself.
+#[derive(Default)]
+struct Shown {
+    password_error: Option<String>,
+    notice: Option<String>,
+    new_token: Option<String>,
+    token_error: Option<String>,
+}
+
+async fn render(
     state: &AppState,
     session: &Session,
     status: StatusCode,
     error: Option<String>,
     notice: Option<String>,
 ) -> Result<Response, WebError> {
+    render_all(state, session, status, Shown { password_error: error, notice, ..Shown::default() }).await
+}
+
+async fn render_all(
+    state: &AppState,
+    session: &Session,
+    status: StatusCode,
+    shown: Shown,
+) -> Result<Response, WebError> {
+    let tokens = opo_app::api_tokens::list(&state.app, &session.user).await?;
+    let rows = tokens
+        .iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            name: t.name.clone(),
+            created: crate::format::date_time_utc(t.created_at),
+            last_used: t.last_used_at.map(crate::format::date_time_utc).unwrap_or_default(),
+        })
+        .collect();
+    render_page(state, session, status, shown, rows)
+}
+
+fn render_page(
+    state: &AppState,
+    session: &Session,
+    status: StatusCode,
+    shown: Shown,
+    tokens: Vec<TokenRow>,
+) -> Result<Response, WebError> {
+    let Shown { password_error: error, notice, new_token, token_error } = shown;
     let user = &session.user;
     let page = AccountPage {
         layout: Layout::new(state, "Your account", "", "/account").for_session(Some(session)),
@@ -44,12 +95,54 @@ fn render(
         last_sign_in: user.last_sign_in_at.map(crate::format::date_time_utc).unwrap_or_default(),
         password_error: error,
         notice,
+        tokens,
+        new_token,
+        token_error,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
 
 pub(crate) async fn page(State(state): State<AppState>, session: Session) -> Result<Response, WebError> {
-    render(&state, &session, StatusCode::OK, None, None)
+    render_all(&state, &session, StatusCode::OK, Shown::default()).await
+}
+
+#[derive(Deserialize)]
+pub(crate) struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+/// Creates an API token and shows it, this once.
+pub(crate) async fn create_token(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+    Form(form): Form<TokenForm>,
+) -> Result<Response, WebError> {
+    match opo_app::api_tokens::create(&state.app, &session.user, &form.name, &session.audit_actor(&client)).await {
+        Ok(token) => {
+            let shown = Shown { new_token: Some(token), ..Shown::default() };
+            render_all(&state, &session, StatusCode::OK, shown).await
+        }
+        Err(AppError::Invalid(problems)) => {
+            let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
+            let shown = Shown { token_error: Some(format!("{message}.")), ..Shown::default() };
+            render_all(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Revokes one of one's API tokens; it stops working at once.
+pub(crate) async fn revoke_token(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    opo_app::api_tokens::revoke(&state.app, &session.user, id, &session.audit_actor(&client)).await?;
+    let notice = crate::i18n::Tr::current().get("account-token-revoked");
+    render_all(&state, &session, StatusCode::OK, Shown { notice: Some(notice), ..Shown::default() }).await
 }
 
 #[derive(Deserialize)]
@@ -73,12 +166,13 @@ pub(crate) async fn set_password(
             StatusCode::UNPROCESSABLE_ENTITY,
             Some("The two passwords differ.".to_owned()),
             None,
-        );
+        )
+        .await;
     }
     match opo_app::sessions::set_password(&state.app, &session.user, &form.password, &session.audit_actor(&client))
         .await
     {
-        Ok(()) => render(&state, &session, StatusCode::OK, None, Some("Your password is set.".to_owned())),
+        Ok(()) => render(&state, &session, StatusCode::OK, None, Some("Your password is set.".to_owned())).await,
         Err(AppError::Invalid(problems)) => {
             let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
             render(
@@ -88,6 +182,7 @@ pub(crate) async fn set_password(
                 Some(format!("Choose another password: {message}.")),
                 None,
             )
+            .await
         }
         Err(other) => Err(other.into()),
     }

@@ -22,6 +22,7 @@ pub mod mailer;
 pub mod notifications;
 pub mod pages;
 pub mod partners;
+pub mod planning;
 pub mod posts;
 pub mod rate_limits;
 pub mod reviews;

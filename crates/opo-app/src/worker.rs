@@ -88,13 +88,13 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
         if *shutdown.borrow() {
             break;
         }
-        // The workflow's reminders and deadlines change slowly: once a minute is soon enough.
+        // Reminders and deadlines change slowly: planning once a minute is soon enough.
         if last_sweep.is_none_or(|at| at.elapsed() >= std::time::Duration::from_secs(60)) {
             last_sweep = Some(std::time::Instant::now());
-            match crate::applications::sweep(&app).await {
+            match crate::planning::plan(&app).await {
                 Ok(0) => {}
-                Ok(sent) => tracing::info!(sent, "workflow reminders queued"),
-                Err(err) => tracing::warn!(error = %err, "workflow sweep failed"),
+                Ok(queued) => tracing::info!(queued, "reminders planned"),
+                Err(err) => tracing::warn!(error = %err, "planning failed"),
             }
         }
         let mut idle = match deliver_due(&app, &mailer, 20).await {

@@ -32,7 +32,7 @@ pub fn content_of(revision: &Revision) -> PageContent {
     serde_json::from_str(&revision.content_json).unwrap_or_default()
 }
 
-fn to_json(content: &PageContent) -> Result<String, AppError> {
+pub(crate) fn to_json(content: &PageContent) -> Result<String, AppError> {
     serde_json::to_string(content).map_err(|e| AppError::Internal(format!("page: {e}")))
 }
 
@@ -83,7 +83,7 @@ pub async fn revise(app: &App, id: i64, user: &User, content: &PageContent, note
 
 /// Drops choices that are not in the vocabularies or not countries, so a proposed version holds only
 /// what a profile can show.
-async fn checked(tx: &mut Tx, content: &PageContent) -> Result<PageContent, AppError> {
+pub(crate) async fn checked(tx: &mut Tx, content: &PageContent) -> Result<PageContent, AppError> {
     let capabilities: Vec<String> = taxonomy::list(tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect();
     let components: Vec<String> = taxonomy::list(tx, Vocabulary::Component).await?.into_iter().map(|t| t.key).collect();
     let mut content = content.clone();
@@ -168,6 +168,35 @@ pub async fn compare(app: &App, application: &Application, old: i64, new: i64) -
     Ok(compare::compare(&content_of(&a).as_text(label), &content_of(&b).as_text(label)))
 }
 
+/// Makes `page` the public profile of organization `org`: its texts, roles, components, countries and links.
+pub(crate) async fn publish_profile(
+    tx: &mut Tx,
+    org: i64,
+    page: &PageContent,
+    org_type: Option<String>,
+    now: time::OffsetDateTime,
+) -> Result<ProfileUpdate, AppError> {
+    let update = ProfileUpdate {
+        name: page.name.trim().to_owned(),
+        website: Some(page.website.trim().to_owned()).filter(|w| !w.is_empty()),
+        short_description: page.short_description.trim().to_owned(),
+        long_description: page.description.trim().to_owned(),
+        org_type,
+    };
+    partners::update_profile(tx, org, &update, now).await?;
+    let keys = |list: &[String]| list.iter().map(String::as_str).collect::<Vec<_>>();
+    partners::set_terms(tx, org, Vocabulary::Capability, &keys(&page.capabilities), now).await?;
+    partners::set_terms(tx, org, Vocabulary::Component, &keys(&page.components), now).await?;
+    let countries: Vec<CountryCode> = page.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).collect();
+    partners::set_countries(tx, org, &countries, now).await?;
+    partners::clear_links(tx, org).await?;
+    for url in &page.links {
+        let kind = opo_domain::pages::link_kind(url);
+        partners::add_link(tx, org, &Link { kind, url: url.clone() }, now).await?;
+    }
+    Ok(update)
+}
+
 /// The secretariat announces the partnership: the approved version becomes the public profile, the
 /// organization is listed as active, and the announcement goes to the news, its feeds, the
 /// community's mailing address and, when it is connected with an API key, the forum.
@@ -184,26 +213,8 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     let page = content_of(approved);
     let form = form_of(&application);
     let org = application.organization_id;
-    let update = ProfileUpdate {
-        name: page.name.trim().to_owned(),
-        website: Some(page.website.trim().to_owned()).filter(|w| !w.is_empty()),
-        short_description: page.short_description.trim().to_owned(),
-        long_description: page.description.trim().to_owned(),
-        org_type: Some(form.org_type.clone()).filter(|t| opo_domain::partners::OrgType::parse(t).is_some()),
-    };
-    partners::update_profile(&mut tx, org, &update, now).await?;
-    let keys = |list: &[String]| list.iter().map(String::as_str).map(str::to_owned).collect::<Vec<_>>();
-    let capabilities = keys(&page.capabilities);
-    let components = keys(&page.components);
-    partners::set_terms(&mut tx, org, Vocabulary::Capability, &capabilities.iter().map(String::as_str).collect::<Vec<_>>(), now).await?;
-    partners::set_terms(&mut tx, org, Vocabulary::Component, &components.iter().map(String::as_str).collect::<Vec<_>>(), now).await?;
-    let countries: Vec<CountryCode> = page.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).collect();
-    partners::set_countries(&mut tx, org, &countries, now).await?;
-    partners::clear_links(&mut tx, org).await?;
-    for url in &page.links {
-        let kind = opo_domain::pages::link_kind(url);
-        partners::add_link(&mut tx, org, &Link { kind, url: url.clone() }, now).await?;
-    }
+    let org_type = Some(form.org_type.clone()).filter(|t| opo_domain::partners::OrgType::parse(t).is_some());
+    let update = publish_profile(&mut tx, org, &page, org_type, now).await?;
     partners::set_status(&mut tx, org, PartnerStatus::Active, "", now).await?;
     partners::set_joined_on(&mut tx, org, now.date()).await?;
     let community = app.settings.community_name.clone();

@@ -34,6 +34,10 @@ pub struct Settings {
     pub interest_min_fill: Duration,
     /// The forum: the webhook that brings expressions of interest, and the API key that posts announcements.
     pub discourse: Option<DiscourseSettings>,
+    /// How many days before a partnership's anniversary its check-in is planned and the questionnaire sent.
+    pub checkin_lead_days: i64,
+    /// How many days past its anniversary an unfinished check-in is escalated to the secretariat.
+    pub checkin_overdue_days: i64,
 }
 
 /// The community forum, when one is connected. The secrets are never printed.
@@ -128,6 +132,8 @@ impl Default for Settings {
             announcement_email: String::new(),
             interest_min_fill: Duration::seconds(3),
             discourse: None,
+            checkin_lead_days: 30,
+            checkin_overdue_days: 30,
         }
     }
 }

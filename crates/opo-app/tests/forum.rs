@@ -284,53 +284,51 @@ async fn a_refused_key_fails_for_good_with_the_forums_answer() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_senders_at_once_post_each_announcement_exactly_once() {
     let fake = FakeForum::start().await;
-    fake.set_delay(std::time::Duration::from_millis(40));
+    fake.set_delay(std::time::Duration::from_millis(20));
     let mut backends = Vec::new();
     for demo in opo_app::testing::demo_apps().await {
-        backends.push(demo.db.backend());
+        let backend = demo.db.backend();
+        backends.push(backend);
         let app = with_forum(&demo, fake.settings(Some(KEY)));
         let topics_before = fake.topics().len();
-        announce_a_new_partner(&app, &demo.clock).await;
-        let mut tx = app.db.begin().await.expect("begin");
-        for n in 1..=11 {
-            let title = format!("Announcement {n} on {:?}", demo.db.backend());
-            let post =
-                NewForumPost { kind: "announcement".into(), title, raw: "Welcome.".into(), category_id: CATEGORY };
-            forum_posts::enqueue(&mut tx, &post, demo.clock.now()).await.expect("queued");
-        }
-        tx.commit().await.expect("commit");
-
         // The second sender is another instance: its own pool on the same database.
-        let other_db = opo_store::Db::connect(&demo.db.url).await.expect("a second pool");
-        let other = App { db: other_db, ..app.clone() };
-        let senders = [app.clone(), other].map(|app| {
-            tokio::spawn(async move {
-                let forum_client = client(&app);
-                let mut sent = 0;
-                loop {
-                    let pass = forum::deliver_due(&app, &forum_client, 2).await.expect("pass");
-                    assert_eq!(pass.failed, 0);
-                    if pass.sent == 0 {
-                        return sent;
-                    }
-                    sent += pass.sent;
-                }
-            })
-        });
-        let mut counts = Vec::new();
-        for sender in senders {
-            counts.push(sender.await.expect("a sender"));
+        let other = App { db: opo_store::Db::connect(&demo.db.url).await.expect("a second pool"), ..app.clone() };
+        announce_a_new_partner(&app, &demo.clock).await;
+        let mut queued = 1;
+        for round in 1..=5 {
+            let mut tx = app.db.begin().await.expect("begin");
+            while queued < round * 6 {
+                queued += 1;
+                let title = format!("Announcement {queued} on {backend:?}");
+                let post =
+                    NewForumPost { kind: "announcement".into(), title, raw: "Welcome.".into(), category_id: CATEGORY };
+                forum_posts::enqueue(&mut tx, &post, demo.clock.now()).await.expect("queued");
+            }
+            tx.commit().await.expect("commit");
+            // Both claim at the same moment, three each: the one that comes second must skip what the
+            // first holds, not wait for it and take the same posts again.
+            let start = Arc::new(tokio::sync::Barrier::new(2));
+            let senders = [app.clone(), other.clone()].map(|app| {
+                let start = start.clone();
+                tokio::spawn(async move {
+                    let forum_client = client(&app);
+                    start.wait().await;
+                    forum::deliver_due(&app, &forum_client, 3).await.expect("pass")
+                })
+            });
+            for sender in senders {
+                assert_eq!(sender.await.expect("a sender"), Pass { sent: 3, failed: 0 }, "round {round}");
+            }
         }
-        assert_eq!(counts.iter().sum::<usize>(), 12, "{counts:?}");
-        assert!(counts.iter().all(|&c| c > 0), "both senders took part: {counts:?}");
+        assert_eq!(forum::deliver_due(&other, &client(&other), 10).await.expect("pass"), Pass::default());
 
         let titles: Vec<String> = fake.topics()[topics_before..].iter().map(|r| r.body["title"].to_string()).collect();
         let distinct: HashSet<&String> = titles.iter().collect();
-        assert_eq!((titles.len(), distinct.len()), (12, 12), "each posted exactly once: {titles:?}");
+        assert_eq!((titles.len(), distinct.len()), (30, 30), "each posted exactly once: {titles:?}");
         let stored = posts(&app).await;
         assert!(stored.iter().all(|p| p.status == ForumPostStatus::Sent && p.attempts == 1), "{stored:?}");
         let topics: HashSet<Option<i64>> = stored.iter().map(|p| p.topic_id).collect();
-        assert_eq!(topics.len(), 12, "each its own topic");
+        assert_eq!((stored.len(), topics.len()), (30, 30), "each its own topic");
     }
     if opo_store::testing::postgres_admin_url().is_some() {
         assert!(backends.contains(&Backend::Postgres), "ran on PostgreSQL");

@@ -16,6 +16,7 @@ pub mod partners;
 pub mod policy;
 pub mod pages;
 pub mod posts;
+pub mod renewals;
 pub mod reviews;
 pub mod taxonomy;
 pub mod text;

@@ -67,10 +67,21 @@ pub enum Action {
     VoteOnApplications,
     /// Run the workflow: intro calls, invitations, decisions, partner pages, announcements.
     ManageApplications,
+    /// Sign the partner agreement again for one's own organization.
+    RenewAgreement,
+    /// Publish a new version of the partner agreement, optionally to be signed again by a date.
+    PublishAgreement,
+    /// Set a partnership's status by hand, until a date, with a reason.
+    OverridePartnershipStatus,
+    /// Answer the yearly check-in questionnaire of one's own organization and approve the page version
+    /// it opened.
+    AnswerCheckIn,
+    /// See, assign and record the annual check-ins.
+    ManageCheckIns,
 }
 
 impl Action {
-    pub const ALL: [Action; 22] = [
+    pub const ALL: [Action; 27] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -93,6 +104,11 @@ impl Action {
         Self::ReviewApplications,
         Self::VoteOnApplications,
         Self::ManageApplications,
+        Self::RenewAgreement,
+        Self::PublishAgreement,
+        Self::OverridePartnershipStatus,
+        Self::AnswerCheckIn,
+        Self::ManageCheckIns,
     ];
 }
 
@@ -127,6 +143,11 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
         (ReviewApplications, Committee | Secretariat | Admin) => All,
         (VoteOnApplications, Committee) => All,
         (ManageApplications, Secretariat | Admin) => All,
+        (RenewAgreement, PartnerContact) => Own,
+        (PublishAgreement, Secretariat | Admin) => All,
+        (OverridePartnershipStatus, Admin) => All,
+        (AnswerCheckIn, PartnerContact) => Own,
+        (ManageCheckIns, Committee | Secretariat | Admin) => All,
         (ViewPortal, PartnerContact) => All,
         (ViewOrganizationRecord, PartnerContact) => Own,
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
@@ -220,6 +241,33 @@ mod tests {
         assert!(!allows(Actor::Signed(Role::Secretariat), Action::ApplyForOrganization), "no one signs for another");
         assert!(!allows(partner, Action::ReviewApplications));
         assert!(!allows(Actor::Signed(Role::Committee), Action::ManageApplications));
+    }
+
+    #[test]
+    fn a_partner_answers_its_own_check_in_and_staff_manage_check_ins() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        assert!(allows_on(partner, Some(5), Action::AnswerCheckIn, 5));
+        assert!(!allows_on(partner, Some(5), Action::AnswerCheckIn, 6));
+        assert!(!allows(partner, Action::ManageCheckIns));
+        for role in [Role::Committee, Role::Secretariat, Role::Admin] {
+            assert!(allows(Actor::Signed(role), Action::ManageCheckIns), "{role:?}");
+            assert!(!allows(Actor::Signed(role), Action::AnswerCheckIn), "{role:?} answers for no partner");
+        }
+        assert!(!allows(Actor::Anonymous, Action::ManageCheckIns));
+    }
+
+    #[test]
+    fn a_partner_re_signs_for_its_own_organization_and_only_admins_override_a_status() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        assert!(allows_on(partner, Some(4), Action::RenewAgreement, 4));
+        assert!(!allows_on(partner, Some(4), Action::RenewAgreement, 9));
+        assert!(!allows(Actor::Signed(Role::Secretariat), Action::RenewAgreement), "no one signs for another");
+        for actor in Actor::ALL {
+            let admin = actor == Actor::Signed(Role::Admin);
+            let staff = admin || actor == Actor::Signed(Role::Secretariat);
+            assert_eq!(allows(actor, Action::OverridePartnershipStatus), admin, "{actor:?}");
+            assert_eq!(allows(actor, Action::PublishAgreement), staff, "{actor:?}");
+        }
     }
 
     #[test]

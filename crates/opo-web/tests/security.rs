@@ -175,6 +175,7 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                     },
                 )
                 .replace("{code}", &code)
+                .replace("{n}", "1")
                 .replace(
                     "{id}",
                     &if route.path.starts_with("/secretariat/posts") {
@@ -467,4 +468,33 @@ async fn an_admin_invites_someone_and_a_bad_form_keeps_what_was_typed() {
     let outbox = t.get("/admin/outbox", Some(&admin)).await;
     assert!(outbox.body.contains("pat@partner.example"));
     assert!(outbox.body.contains("invitation"));
+}
+
+#[tokio::test]
+async fn the_outbox_shows_where_each_forum_topic_stands() {
+    use opo_store::forum_posts::{self, NewForumPost};
+    let t = each_app().await.remove(0);
+    let (_, admin) = t.signed_in(Role::Admin, None).await;
+    assert!(!t.get("/admin/outbox", Some(&admin)).await.body.contains("Forum topics"), "no topics, no section");
+    let now = t.clock.now();
+    let topic = |title: &str| NewForumPost {
+        kind: "announcement".into(),
+        title: title.into(),
+        raw: "Welcome.".into(),
+        category_id: 5,
+    };
+    let mut tx = t.app.db.begin().await.expect("begin");
+    let sent = forum_posts::enqueue(&mut tx, &topic("Welcome to Sahel Data Lab"), now).await.expect("queued");
+    let url = "https://forum.example/t/welcome-to-sahel-data-lab/71";
+    forum_posts::mark_sent(&mut tx, sent, Some(71), Some(url), now).await.expect("sent");
+    let refused = forum_posts::enqueue(&mut tx, &topic("Welcome to Kijiji Health"), now).await.expect("queued");
+    let answer = "the forum answered 403 Forbidden: The API username or key is invalid.";
+    forum_posts::mark_attempt_failed(&mut tx, refused, answer, None, now).await.expect("failed");
+    tx.commit().await.expect("commit");
+    let page = t.get("/admin/outbox", Some(&admin)).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("Forum topics"), "{}", page.body);
+    assert!(page.body.contains(&format!("<a href=\"{url}\">")), "a link to the topic");
+    assert!(page.body.contains("Welcome to Kijiji Health"), "{}", page.body);
+    assert!(page.body.contains("The API username or key is invalid."), "the forum's answer");
 }

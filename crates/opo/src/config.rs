@@ -327,7 +327,7 @@ impl Config {
                 bail!("the forum's address {:?} must start with http:// or https://", forum.url);
             }
             if forum.api_key.is_some() && forum.announcement_category.is_none() {
-                bail!("the forum's API key posts announcements: set the category they go to (--discourse-announcement-category)");
+                bail!("the forum's API key needs the category announcements go to (--discourse-announcement-category)");
             }
             if forum.api_key.is_some() && forum.api_username.is_empty() {
                 bail!("the forum's API key needs the user it acts as (--discourse-api-username)");
@@ -438,12 +438,15 @@ mod tests {
         assert_eq!(forum.announcement_category, Some(7));
         let printed = format!("{config:?}");
         assert!(!printed.contains("k3y") && printed.contains("announcement_category: Some(7)"), "{printed}");
-        let printed = format!("{:?}", Config::from_layer(Layer {
-            discourse_url: url.clone(),
-            discourse_webhook_secret: Some("hook-s3cret".into()),
-            ..Layer::default()
-        })
-        .expect("valid"));
+        let printed = format!(
+            "{:?}",
+            Config::from_layer(Layer {
+                discourse_url: url.clone(),
+                discourse_webhook_secret: Some("hook-s3cret".into()),
+                ..Layer::default()
+            })
+            .expect("valid")
+        );
         assert!(!printed.contains("hook-s3cret"), "{printed}");
 
         let no_category =

@@ -16,6 +16,7 @@ const TAG: &str = "accounts";
 #[utoipa::path(
     get,
     path = "/api/v1/me",
+    operation_id = "get_me",
     tag = TAG,
     responses((status = 200, description = "The signed-in person", body = Me))
 )]
@@ -27,6 +28,7 @@ pub(crate) async fn me(session: Session) -> Json<Me> {
 #[utoipa::path(
     get,
     path = "/api/v1/tokens",
+    operation_id = "list_tokens",
     tag = TAG,
     responses((status = 200, description = "The tokens", body = Vec<TokenInfo>))
 )]
@@ -86,6 +88,7 @@ pub(crate) async fn revoke_token(
 #[utoipa::path(
     post,
     path = "/api/v1/auth/link",
+    operation_id = "exchange_sign_in_link",
     tag = TAG,
     request_body = LinkExchange,
     responses((status = 201, description = "The new token", body = NewToken))

@@ -19,6 +19,7 @@ const TAG: &str = "agreement";
 #[utoipa::path(
     get,
     path = "/api/v1/agreement",
+    operation_id = "get_agreement",
     tag = TAG,
     responses((status = 200, description = "The current agreement", body = AgreementText))
 )]
@@ -40,6 +41,7 @@ pub(crate) async fn current(State(state): State<AppState>) -> Result<Json<Agreem
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/agreement",
+    operation_id = "sign_agreement",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = SignBody,
@@ -95,6 +97,7 @@ pub(crate) struct VerifyQuery {
 #[utoipa::path(
     get,
     path = "/api/v1/signatures/{code}",
+    operation_id = "verify_signature",
     tag = TAG,
     params(("code" = String, Path, description = "The signature's public code"), VerifyQuery),
     responses((status = 200, description = "The signature", body = SignatureInfo))

@@ -2,10 +2,10 @@
 //! submission, the committee's review, the partner page and the announcement.
 
 use super::schema::{
-    AnswerBody, ApplicationDetail, ApplicationFormBody, ApplicationList, ApplicationSummary, CallBody, CallNotesBody,
-    CommentBody, Comparison, ContactBody, DecisionBody, InfoRequestInfo, InterestBody, InterestReceived, LogoInfo,
-    Outcome, PageComment, PageInfo, PageVersion, PageVersionBody, QuestionBody, ReasonBody, ReviewInfo, SignatureInfo,
-    StageCount, TimelineEvent, VoteBody, ts,
+    AnswerBody, ApplicationDetail, ApplicationFormBody, ApplicationList, ApplicationSummary, Binary, CallBody,
+    CallNotesBody, CommentBody, Comparison, ContactBody, DecisionBody, InfoRequestInfo, InterestBody, InterestReceived,
+    LogoInfo, Outcome, PageComment, PageInfo, PageVersion, PageVersionBody, QuestionBody, ReasonBody, ReviewInfo,
+    SignatureInfo, StageCount, TimelineEvent, VoteBody, ts,
 };
 use super::{ApiJson, OptionalJson, application_for};
 use crate::AppState;
@@ -55,6 +55,7 @@ fn is_staff(session: &Session) -> bool {
 #[utoipa::path(
     post,
     path = "/api/v1/interest",
+    operation_id = "express_interest",
     tag = TAG,
     request_body = InterestBody,
     responses((status = 201, description = "Interest received", body = InterestReceived))
@@ -111,6 +112,7 @@ fn stages_of(raw: Option<&str>) -> Result<Vec<Stage>, WebError> {
 #[utoipa::path(
     get,
     path = "/api/v1/applications",
+    operation_id = "list_applications",
     tag = TAG,
     params(ListQuery),
     responses((status = 200, description = "Applications", body = ApplicationList))
@@ -149,6 +151,7 @@ pub(crate) async fn list(
 #[utoipa::path(
     get,
     path = "/api/v1/applications/{id}",
+    operation_id = "get_application",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     responses((status = 200, description = "The application", body = ApplicationDetail))
@@ -335,7 +338,7 @@ pub(crate) struct LogoQuery {
     tag = TAG,
     params(("id" = i64, Path, description = "The application"), LogoQuery),
     request_body(
-        content((Vec<u8> = "image/png"), (Vec<u8> = "image/jpeg"), (Vec<u8> = "image/webp"), (String = "image/svg+xml")),
+        content((Binary = "image/png"), (Binary = "image/jpeg"), (Binary = "image/webp"), (Binary = "image/svg+xml")),
         description = "The logo's bytes"
     ),
     responses((status = 200, description = "Logo stored", body = Outcome))
@@ -418,6 +421,7 @@ pub(crate) async fn send_to_committee(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/votes",
+    operation_id = "vote",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = VoteBody,
@@ -439,6 +443,7 @@ pub(crate) async fn vote(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/info-requests",
+    operation_id = "request_info",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = QuestionBody,
@@ -461,6 +466,7 @@ pub(crate) async fn request_info(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/info-requests/answer",
+    operation_id = "answer_info_request",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = AnswerBody,
@@ -484,6 +490,7 @@ pub(crate) async fn answer(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/decision",
+    operation_id = "decide",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = DecisionBody,
@@ -545,6 +552,7 @@ async fn page_editor(state: &AppState, session: &Session, id: i64) -> Result<(),
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/page/versions",
+    operation_id = "propose_page_version",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = PageVersionBody,
@@ -570,6 +578,7 @@ pub(crate) async fn propose_version(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/page/versions/{n}/comments",
+    operation_id = "comment_on_page_version",
     tag = TAG,
     params(("id" = i64, Path, description = "The application"), ("n" = i64, Path, description = "The version")),
     request_body = CommentBody,
@@ -594,6 +603,7 @@ pub(crate) async fn comment(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/page/versions/{n}/approve",
+    operation_id = "approve_page_version",
     tag = TAG,
     params(("id" = i64, Path, description = "The application"), ("n" = i64, Path, description = "The version")),
     responses((status = 200, description = "Version approved", body = Outcome))
@@ -625,6 +635,7 @@ pub(crate) struct CompareQuery {
 #[utoipa::path(
     get,
     path = "/api/v1/applications/{id}/page/compare",
+    operation_id = "compare_page_versions",
     tag = TAG,
     params(("id" = i64, Path, description = "The application"), CompareQuery),
     responses((status = 200, description = "The comparison", body = Comparison))
@@ -669,6 +680,7 @@ pub(crate) async fn announce(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/withdraw",
+    operation_id = "withdraw_application",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body(content = ReasonBody, description = "Optional"),
@@ -691,6 +703,7 @@ pub(crate) async fn withdraw(
 #[utoipa::path(
     post,
     path = "/api/v1/applications/{id}/decline",
+    operation_id = "decline_application",
     tag = TAG,
     params(("id" = i64, Path, description = "The application")),
     request_body = ReasonBody,

@@ -91,8 +91,15 @@ pub(crate) async fn scope(request: Request, next: Next) -> Response {
     if !is_api_path(request.uri().path()) {
         return next.run(request).await;
     }
-    let response = API.scope(true, next.run(request)).await;
+    let bearer_realm = request.uri().path().starts_with("/api/");
+    let mut response = API.scope(true, next.run(request)).await;
     let status = response.status();
+    if status == StatusCode::UNAUTHORIZED && bearer_realm && !response.headers().contains_key(header::WWW_AUTHENTICATE)
+    {
+        // RFC 6750: a request to the API without a valid token is told how to authenticate.
+        let challenge = HeaderValue::from_static("Bearer realm=\"OPO Portal API\"");
+        response.headers_mut().insert(header::WWW_AUTHENTICATE, challenge);
+    }
     let is_problem =
         response.headers().get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes() == PROBLEM_JSON.as_bytes());
     if !(status.is_client_error() || status.is_server_error()) || is_problem {

@@ -568,6 +568,22 @@ pub(crate) struct PageInfo {
     pub approved_version: Option<i64>,
 }
 
+/// Bytes sent as they are, such as a logo: described, never built.
+pub(crate) struct Binary;
+
+impl utoipa::PartialSchema for Binary {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .description(Some("The file's bytes"))
+            .into()
+    }
+}
+
+impl ToSchema for Binary {}
+
 /// The stored logo (re-encoded or sanitized).
 #[derive(Debug, Serialize, ToSchema)]
 pub(crate) struct LogoInfo {

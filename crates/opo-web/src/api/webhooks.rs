@@ -25,6 +25,7 @@ fn ignored(detail: impl Into<String>) -> (StatusCode, Json<WebhookAnswer>) {
 #[utoipa::path(
     post,
     path = "/webhooks/discourse",
+    operation_id = "discourse_webhook",
     tag = TAG,
     request_body(content = String, content_type = "application/json", description = "The forum's payload, as sent"),
     params(

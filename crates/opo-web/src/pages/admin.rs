@@ -325,11 +325,23 @@ pub(crate) struct EmailRow {
     pub detail: String,
 }
 
+/// A topic posted (or to be posted) to the community forum.
+pub(crate) struct ForumRow {
+    pub created: String,
+    pub title: String,
+    pub kind: String,
+    pub status: &'static str,
+    pub attempts: i64,
+    pub topic_url: Option<String>,
+    pub detail: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/outbox.html")]
 struct OutboxPage {
     layout: Layout,
     rows: Vec<EmailRow>,
+    forum: Vec<ForumRow>,
     notice: Option<String>,
 }
 
@@ -358,9 +370,27 @@ pub(crate) async fn outbox(
             },
         })
         .collect();
+    let forum = opo_app::forum::recent(&state.app, 50)
+        .await?
+        .into_iter()
+        .map(|p| ForumRow {
+            created: format::date_time_utc(p.created_at),
+            title: p.title,
+            kind: p.kind,
+            status: p.status.key(),
+            attempts: p.attempts,
+            detail: match (p.sent_at, p.last_error) {
+                (Some(at), _) => format!("posted {}", format::date_time_utc(at)),
+                (None, Some(error)) => error,
+                _ => String::new(),
+            },
+            topic_url: p.topic_url,
+        })
+        .collect();
     let page = OutboxPage {
         layout: Layout::new(&state, "Outbox", "", "/admin/outbox").for_session(Some(&session)),
         rows,
+        forum,
         notice: q.done.is_some().then(|| "The message is queued again.".to_owned()),
     };
     Ok(Html(page.render()?))

@@ -3,8 +3,8 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, fhir, health, landing, language, map, news, open_data, partners, portal, showcase,
-    sitemap, staff, statistics, widget,
+    account, admin, auth, feeds, fhir, health, landing, language, map, news, open_data, partners, portal, renewals,
+    showcase, sitemap, staff, statistics, widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -92,6 +92,11 @@ fn routes() -> Routes {
         .post("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_submit)
         .post("/portal/organizations/{slug}/consents", Action::ManageConsent, showcase::give_consent)
         .post("/portal/organizations/{slug}/consents/{id}/withdraw", Action::ManageConsent, showcase::withdraw_consent)
+        .get("/portal/organizations/{slug}/agreement", Action::RenewAgreement, renewals::resign_form)
+        .post("/portal/organizations/{slug}/agreement", Action::RenewAgreement, renewals::resign)
+        .post("/portal/organizations/{slug}/status", Action::OverridePartnershipStatus, renewals::override_status)
+        .get("/secretariat/agreements", Action::PublishAgreement, renewals::publish_form)
+        .post("/secretariat/agreements", Action::PublishAgreement, renewals::publish)
         .post("/portal/organizations/{slug}/activities", Action::EditCountryActivities, portal::add_activity)
         .post(
             "/portal/organizations/{slug}/activities/{id}/remove",
@@ -115,7 +120,9 @@ fn routes() -> Routes {
         .get("/admin/audit", Action::ViewAuditLog, admin::audit)
         .get("/admin/outbox", Action::ManageOutbox, admin::outbox)
         .post("/admin/outbox/{id}/retry", Action::ManageOutbox, admin::retry_email)
+        .post("/admin/jobs/{id}/retry", Action::ManageOutbox, admin::retry_job)
         .pipe(workflow_routes)
+        .pipe(crate::pages::checkins::routes)
         .pipe(crate::api::routes)
 }
 

@@ -498,3 +498,34 @@ async fn the_outbox_shows_where_each_forum_topic_stands() {
     assert!(page.body.contains("Welcome to Kijiji Health"), "{}", page.body);
     assert!(page.body.contains("The API username or key is invalid."), "the forum's answer");
 }
+
+#[tokio::test]
+async fn an_admin_sees_a_dead_job_and_queues_it_again() {
+    for t in each_app().await {
+        let (_, admin) = t.signed_in(Role::Admin, None).await;
+        let now = t.clock.now();
+        let mut tx = t.app.db.begin().await.expect("begin");
+        let job = opo_store::jobs::NewJob {
+            kind: "no-such-kind".into(),
+            payload: "{}".into(),
+            dedupe_key: None,
+            run_at: now,
+            max_attempts: 1,
+        };
+        let id = opo_store::jobs::enqueue(&mut tx, &job, now).await.expect("queued").expect("id");
+        tx.commit().await.expect("commit");
+        let pass = opo_app::jobs::run_due(&t.app, "test-worker", 10).await.expect("pass");
+        assert_eq!(pass.dead, 1, "one attempt allowed, so it dies at once");
+
+        let page = t.get("/admin/outbox", Some(&admin)).await;
+        assert!(page.body.contains("no handler for jobs of kind"), "the error is shown");
+        let retry = format!("/admin/jobs/{id}/retry");
+        assert!(page.body.contains(&retry));
+        let (_, partner) = t.signed_in(Role::Secretariat, None).await;
+        assert_eq!(t.post(&retry, Some(&partner), "").await.status, StatusCode::FORBIDDEN, "admins only");
+        let answer = t.post(&retry, Some(&admin), "").await;
+        assert_eq!(answer.status, StatusCode::SEE_OTHER);
+        assert_eq!(opo_app::jobs::pending(&t.app, 10).await.expect("pending").iter().filter(|j| j.id == id).count(), 1);
+        assert_eq!(t.post(&retry, Some(&admin), "").await.status, StatusCode::CONFLICT, "only a dead job is retried");
+    }
+}

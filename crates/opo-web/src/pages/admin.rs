@@ -336,12 +336,23 @@ pub(crate) struct ForumRow {
     pub detail: String,
 }
 
+/// A background job that failed for good, or the count of those waiting.
+pub(crate) struct JobRow {
+    pub id: i64,
+    pub kind: String,
+    pub attempts: i64,
+    pub when: String,
+    pub error: String,
+}
+
 #[derive(Template)]
 #[template(path = "admin/outbox.html")]
 struct OutboxPage {
     layout: Layout,
     rows: Vec<EmailRow>,
     forum: Vec<ForumRow>,
+    jobs_pending: i64,
+    dead_jobs: Vec<JobRow>,
     notice: Option<String>,
 }
 
@@ -387,13 +398,41 @@ pub(crate) async fn outbox(
             topic_url: p.topic_url,
         })
         .collect();
+    let (jobs_pending, _) = opo_app::jobs::counts(&state.app).await?;
+    let dead_jobs = opo_app::jobs::dead(&state.app, 100)
+        .await?
+        .into_iter()
+        .map(|j| JobRow {
+            id: j.id,
+            kind: j.kind,
+            attempts: j.attempts,
+            when: j.finished_at.map(format::date_time_utc).unwrap_or_default(),
+            error: j.last_error.unwrap_or_default(),
+        })
+        .collect();
     let page = OutboxPage {
         layout: Layout::new(&state, "Outbox", "", "/admin/outbox").for_session(Some(&session)),
         rows,
         forum,
-        notice: q.done.is_some().then(|| "The message is queued again.".to_owned()),
+        jobs_pending,
+        dead_jobs,
+        notice: match q.done.as_deref() {
+            Some("job") => Some("The job is queued again.".to_owned()),
+            Some(_) => Some("The message is queued again.".to_owned()),
+            None => None,
+        },
     };
     Ok(Html(page.render()?))
+}
+
+pub(crate) async fn retry_job(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    opo_app::jobs::retry(&state.app, id, &session.audit_actor(&client)).await?;
+    Ok(Redirect::to("/admin/outbox?done=job").into_response())
 }
 
 pub(crate) async fn retry_email(

@@ -25,3 +25,81 @@ pub async fn overview(app: &App) -> Result<Overview, AppError> {
         recent_activity: audit::recent(&mut conn, 8).await?,
     })
 }
+
+/// How many applications reached a stage, and how long the ones that left it stayed (median, in days).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StageFigures {
+    pub stage: Stage,
+    pub reached: i64,
+    pub median_days: Option<f64>,
+}
+
+/// The application funnel and the time spent per stage, from every application's timeline.
+pub async fn funnel(app: &App) -> Result<Vec<StageFigures>, AppError> {
+    let mut conn = app.db.read().await?;
+    let events = applications::all_events(&mut conn).await?;
+    Ok(figures(&events))
+}
+
+fn figures(events: &[(i64, String, time::OffsetDateTime)]) -> Vec<StageFigures> {
+    use std::collections::{HashMap, HashSet};
+    let mut reached: HashMap<Stage, HashSet<i64>> = HashMap::new();
+    let mut stays: HashMap<Stage, Vec<f64>> = HashMap::new();
+    let mut current: Option<(i64, Stage, time::OffsetDateTime)> = None;
+    for (application, kind, at) in events {
+        let Some(stage) = opo_domain::applications::stage_entered_by(kind) else { continue };
+        if let Some((id, previous, since)) = current
+            && id == *application
+            && previous != stage
+        {
+            stays.entry(previous).or_default().push((*at - since).as_seconds_f64() / 86_400.0);
+        }
+        if current.is_none_or(|(id, previous, _)| id != *application || previous != stage) {
+            current = Some((*application, stage, *at));
+        }
+        reached.entry(stage).or_default().insert(*application);
+    }
+    Stage::ALL
+        .iter()
+        .map(|stage| {
+            let mut days = stays.remove(stage).unwrap_or_default();
+            days.sort_by(f64::total_cmp);
+            let median = match days.len() {
+                0 => None,
+                n if n % 2 == 1 => Some(days[n / 2]),
+                n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
+            };
+            StageFigures { stage: *stage, reached: reached.get(stage).map_or(0, |s| s.len() as i64), median_days: median }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_funnel_counts_each_application_once_per_stage_and_measures_finished_stays() {
+        let day = |d: u8| datetime!(2026-01-01 00:00 UTC) + time::Duration::days(i64::from(d));
+        let e = |id: i64, kind: &str, d: u8| (id, kind.to_owned(), day(d));
+        let events = vec![
+            e(1, "interest", 0),
+            e(1, "call_scheduled", 4),
+            e(1, "call_moved", 5),
+            e(1, "invited", 10),
+            e(2, "interest", 0),
+            e(2, "call_scheduled", 2),
+            e(3, "interest", 1),
+            e(3, "withdrawn", 2),
+        ];
+        let figures = figures(&events);
+        let of = |stage: Stage| figures.iter().find(|f| f.stage == stage).cloned().expect("a row per stage");
+        assert_eq!(of(Stage::Interest).reached, 3);
+        assert_eq!(of(Stage::Interest).median_days, Some(2.0), "stays of 4, 2 and 1 days");
+        assert_eq!(of(Stage::IntroCall).reached, 2);
+        assert_eq!(of(Stage::IntroCall).median_days, Some(6.0), "only the finished stay counts; a move is not a stage");
+        assert_eq!(of(Stage::Invited).median_days, None, "still there");
+        assert_eq!(of(Stage::Withdrawn).reached, 1);
+    }
+}

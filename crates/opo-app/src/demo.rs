@@ -125,6 +125,16 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
             now,
         )
         .await?;
+        // The timeline up to the current stage, a week per earlier step, so the figures have a history.
+        let path = ["interest", "call_scheduled", "invited", "submitted", "sent_to_committee", "info_requested"];
+        let reached = path
+            .iter()
+            .position(|kind| opo_domain::applications::stage_entered_by(kind) == Some(stage))
+            .unwrap_or(0);
+        for (steps_back, kind) in path[..=reached].iter().rev().enumerate() {
+            let at = entered - Duration::days(7 * steps_back as i64);
+            applications::add_event(&mut tx, application_id, "demo", kind, "", true, at).await?;
+        }
         demo_applications.push((application_id, application));
     }
     let mut users = 0;

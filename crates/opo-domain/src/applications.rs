@@ -148,6 +148,24 @@ impl Stage {
     }
 }
 
+/// The stage a timeline entry of this kind moves an application to, if it moves it at all.
+pub fn stage_entered_by(event_kind: &str) -> Option<Stage> {
+    Some(match event_kind {
+        "interest" => Stage::Interest,
+        "call_scheduled" => Stage::IntroCall,
+        "invited" => Stage::Invited,
+        "submitted" => Stage::Submitted,
+        "sent_to_committee" | "info_answered" | "info_expired" => Stage::UnderReview,
+        "info_requested" => Stage::InfoRequested,
+        "approved" => Stage::Approved,
+        "page_drafted" => Stage::PageReview,
+        "announced" => Stage::Announced,
+        "declined" => Stage::Declined,
+        "withdrawn" => Stage::Withdrawn,
+        _ => return None,
+    })
+}
+
 /// A move between stages that the program does not allow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("an application at \"{}\" cannot move to \"{}\"", from.label(), to.label())]
@@ -199,6 +217,17 @@ mod tests {
     fn an_approved_application_can_no_longer_be_withdrawn_or_declined() {
         assert!(Stage::Approved.move_to(Stage::Withdrawn).is_err());
         assert!(Stage::PageReview.move_to(Stage::Declined).is_err());
+    }
+
+    #[test]
+    fn the_timeline_kinds_that_move_an_application_follow_the_happy_path() {
+        let kinds = ["interest", "call_scheduled", "invited", "submitted", "sent_to_committee", "approved", "page_drafted", "announced"];
+        let stages: Vec<_> = kinds.iter().filter_map(|k| stage_entered_by(k)).collect();
+        assert_eq!(stages.len(), kinds.len());
+        for pair in stages.windows(2) {
+            assert!(pair[0].move_to(pair[1]).is_ok(), "{:?} -> {:?}", pair[0], pair[1]);
+        }
+        assert_eq!(stage_entered_by("page_comment"), None, "a comment moves nothing");
     }
 
     #[test]

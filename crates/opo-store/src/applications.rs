@@ -471,3 +471,16 @@ pub async fn set_contact(
     .await?;
     Ok(())
 }
+
+/// Every timeline entry of every application, by application and time, for the program's figures.
+pub async fn all_events(conn: &mut Conn) -> Result<Vec<(i64, String, OffsetDateTime)>, StoreError> {
+    let rows = sqlx::query("select application_id, kind, at from application_events order by application_id, at, id")
+        .fetch_all(&mut *conn)
+        .await?;
+    rows.iter()
+        .map(|row| {
+            let at: String = row.try_get("at")?;
+            Ok((row.try_get("application_id")?, row.try_get("kind")?, crate::parse_ts(&at)?))
+        })
+        .collect()
+}

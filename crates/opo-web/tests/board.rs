@@ -404,3 +404,25 @@ async fn a_decision_the_votes_do_not_support_is_refused_on_the_page_and_a_suppor
         assert_eq!(t.stage_of(id).await, "page_review");
     }
 }
+
+#[tokio::test]
+async fn the_secretariat_home_shows_the_funnel_the_timelines_give() {
+    for t in each_app().await {
+        let (_, staff) = t.signed_in(Role::Secretariat, None).await;
+        let interested: i64 = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_scalar("select count(distinct application_id) from application_events where kind = 'interest'")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("count")
+        };
+        assert!(interested > 0, "the demo applications have timelines");
+        let home = t.get("/secretariat", &staff).await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert!(home.body.contains("Applications that reached each stage"));
+        assert!(
+            home.body.contains(&format!("<tr><td>Interest expressed</td><td>{interested}</td>")),
+            "the table row of the first stage counts every application with an interest entry"
+        );
+    }
+}

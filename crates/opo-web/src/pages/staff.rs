@@ -28,6 +28,16 @@ struct StaffHome {
     emails_failed: i64,
     activity: Vec<ActivityItem>,
     show_activity: bool,
+    /// The application funnel and the median days spent per stage, as charts and as a table.
+    funnel: Vec<FunnelRow>,
+    funnel_chart: String,
+    stay_chart: String,
+}
+
+pub(crate) struct FunnelRow {
+    pub stage: String,
+    pub reached: i64,
+    pub median: String,
 }
 
 async fn render(
@@ -39,7 +49,36 @@ async fn render(
     show_activity: bool,
 ) -> Result<Html<String>, WebError> {
     let overview = opo_app::dashboard::overview(&state.app).await?;
+    let t = Tr::current();
+    let figures = opo_app::dashboard::funnel(&state.app).await?;
+    let label = |stage: opo_domain::applications::Stage| t.label(&format!("stage-{}", stage.key()), stage.label());
+    let on_the_way: Vec<_> = figures.iter().filter(|f| !matches!(f.stage.key(), "declined" | "withdrawn")).collect();
+    let funnel_chart = crate::charts::bars(
+        "funnel",
+        "Applications that reached each stage",
+        &on_the_way.iter().map(|f| (label(f.stage), f.reached)).collect::<Vec<_>>(),
+    );
+    let stay_chart = crate::charts::bars(
+        "stays",
+        "Median days spent in each stage",
+        &on_the_way
+            .iter()
+            .filter(|f| !f.stage.is_final())
+            .map(|f| (label(f.stage), f.median_days.map_or(0, |d| d.round() as i64)))
+            .collect::<Vec<_>>(),
+    );
+    let funnel = figures
+        .iter()
+        .map(|f| FunnelRow {
+            stage: label(f.stage),
+            reached: f.reached,
+            median: f.median_days.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".to_owned()),
+        })
+        .collect();
     let page = StaffHome {
+        funnel,
+        funnel_chart,
+        stay_chart,
         layout: Layout::new(state, heading.clone(), "", path).in_section("home-signed").for_session(Some(session)),
         heading,
         intro,

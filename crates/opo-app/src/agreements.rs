@@ -7,8 +7,8 @@ use crate::{Actor, App, AppError, secrets, workflow_mail as mail};
 use opo_domain::applications::Stage;
 use opo_domain::partners::FieldError;
 use opo_store::accounts::User;
-pub use opo_store::agreements::{Signature, Template};
 use opo_store::agreements::{self as store, NewSignature};
+pub use opo_store::agreements::{Signature, Template};
 use opo_store::{StoreError, applications as applications_store};
 
 /// What the signer typed, and which version of the agreement they read.
@@ -36,7 +36,14 @@ pub async fn current(app: &App) -> Result<Template, AppError> {
 }
 
 /// Signs the current agreement for the application's organization.
-pub async fn sign(app: &App, id: i64, user: &User, input: &SignInput, evidence: &Evidence, actor: &Actor) -> Result<String, AppError> {
+pub async fn sign(
+    app: &App,
+    id: i64,
+    user: &User,
+    input: &SignInput,
+    evidence: &Evidence,
+    actor: &Actor,
+) -> Result<String, AppError> {
     let mut problems = Vec::new();
     let name = opo_domain::text::required("Your full name", &input.signer_name, 200)
         .map_err(|e| problems.push(FieldError { field: "signer_name", message: e.to_string() }))
@@ -62,7 +69,8 @@ pub async fn sign(app: &App, id: i64, user: &User, input: &SignInput, evidence: 
     let template = store::current_template(&mut tx, now).await?.ok_or(AppError::NotFound("agreement"))?;
     if template.id != input.template_id {
         return Err(AppError::Conflict(
-            "a new version of the agreement was published since you opened it; please read it and sign again".to_owned(),
+            "a new version of the agreement was published since you opened it; please read it and sign again"
+                .to_owned(),
         ));
     }
     let code = secrets::new_code().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
@@ -83,7 +91,16 @@ pub async fn sign(app: &App, id: i64, user: &User, input: &SignInput, evidence: 
     };
     let signature_id = store::insert_signature(&mut tx, &signature, now).await?;
     applications_store::set_agreement(&mut tx, id, signature_id, now).await?;
-    record(&mut tx, &application, actor, "agreement_signed", &format!("{name}, version {}", template.version), true, now).await?;
+    record(
+        &mut tx,
+        &application,
+        actor,
+        "agreement_signed",
+        &format!("{name}, version {}", template.version),
+        true,
+        now,
+    )
+    .await?;
     send(app, &mut tx, mail::agreement_signed(&application, &name, &code), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(code)

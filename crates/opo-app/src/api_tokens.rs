@@ -15,7 +15,8 @@ pub const PREFIX: &str = "opo_";
 /// Creates a token for `user` and returns it; it cannot be shown again.
 pub async fn create(app: &App, user: &User, name: &str, actor: &Actor) -> Result<String, AppError> {
     let name = opo_domain::text::required("Name", name, 100).map_err(|e| AppError::invalid("name", e))?;
-    let token = format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);
+    let token =
+        format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let id = store::insert(&mut tx, user.id, &name, &secrets::token_hash(&token), now).await?;
@@ -27,10 +28,16 @@ pub async fn create(app: &App, user: &User, name: &str, actor: &Actor) -> Result
 /// Exchanges a one-time sign-in link (as e-mailed) for an API token, so a person can use the REST API
 /// without a browser. The link is used up as if it had opened a session; attempts count towards the
 /// same limit as signing in.
-pub async fn create_from_link(app: &App, link_token: &str, name: &str, client: &Client) -> Result<(String, User), AppError> {
+pub async fn create_from_link(
+    app: &App,
+    link_token: &str,
+    name: &str,
+    client: &Client,
+) -> Result<(String, User), AppError> {
     let name = opo_domain::text::required("Name", name, 100).map_err(|e| AppError::invalid("name", e))?;
     rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str())]).await?;
-    let token = format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);
+    let token =
+        format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let used = sessions::consume_login_token(&mut tx, &secrets::token_hash(link_token.trim()), now).await?;
@@ -39,7 +46,9 @@ pub async fn create_from_link(app: &App, link_token: &str, name: &str, client: &
         None => None,
     };
     let Some(user) = user else {
-        return Err(AppError::Unauthenticated("this sign-in link has been used already or has expired; ask for a new one".to_owned()));
+        return Err(AppError::Unauthenticated(
+            "this sign-in link has been used already or has expired; ask for a new one".to_owned(),
+        ));
     };
     let id = store::insert(&mut tx, user.id, &name, &secrets::token_hash(&token), now).await?;
     let mut entry = Actor::user(&user, &client.ip).entry("api_token.created", "api_token", id);

@@ -41,7 +41,12 @@ pub(crate) fn own(user: &User, application: &Application) -> Result<(), AppError
 
 /// Moves an application to `to`: refused with a clear message when the program does not allow the
 /// move, or when someone else moved the application first.
-pub(crate) async fn advance(tx: &mut Tx, application: &Application, to: Stage, now: OffsetDateTime) -> Result<(), AppError> {
+pub(crate) async fn advance(
+    tx: &mut Tx,
+    application: &Application,
+    to: Stage,
+    now: OffsetDateTime,
+) -> Result<(), AppError> {
     application.stage.move_to(to).map_err(|e| AppError::Conflict(capitalized(&e.to_string())))?;
     if !store::move_stage(tx, application.id, application.stage, to, now).await? {
         return Err(AppError::Conflict(
@@ -56,7 +61,10 @@ pub(crate) fn expect_stage(application: &Application, stages: &[Stage], doing: &
     if stages.contains(&application.stage) {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!("{doing} is not possible while the application is at \"{}\"", application.stage.label())))
+        Err(AppError::Conflict(format!(
+            "{doing} is not possible while the application is at \"{}\"",
+            application.stage.label()
+        )))
     }
 }
 
@@ -77,7 +85,8 @@ pub(crate) async fn record(
 ) -> Result<(), AppError> {
     store::add_event(tx, application.id, &actor.label, kind, note, for_applicant, now).await?;
     let mut entry = actor.entry(&format!("application.{kind}"), "application", application.id);
-    entry.after_json = Some(serde_json::json!({ "organization": application.organization_slug, "note": note }).to_string());
+    entry.after_json =
+        Some(serde_json::json!({ "organization": application.organization_slug, "note": note }).to_string());
     audit::record(tx, &entry, now).await?;
     Ok(())
 }
@@ -93,7 +102,11 @@ pub(crate) async fn send(app: &App, tx: &mut Tx, notice: Notice, now: OffsetDate
 
 /// Every active committee member, to tell them of an application waiting for their vote.
 pub(crate) async fn committee(tx: &mut Tx) -> Result<Vec<User>, AppError> {
-    Ok(accounts::list(tx).await?.into_iter().filter(|u| u.role == Role::Committee && u.status == AccountStatus::Active).collect())
+    Ok(accounts::list(tx)
+        .await?
+        .into_iter()
+        .filter(|u| u.role == Role::Committee && u.status == AccountStatus::Active)
+        .collect())
 }
 
 /// Where an expression of interest came from: the public form, with what the spam checks need.
@@ -117,7 +130,13 @@ async fn capability_keys(tx: &mut Tx) -> Result<Vec<String>, AppError> {
 /// Finds the organization an expression of interest is about, or creates it as a prospect. An
 /// organization whose earlier application ended may apply again; one with an application under way may
 /// not start a second.
-async fn prospect(tx: &mut Tx, name: &str, website: Option<String>, country: Option<&str>, now: OffsetDateTime) -> Result<i64, AppError> {
+async fn prospect(
+    tx: &mut Tx,
+    name: &str,
+    website: Option<String>,
+    country: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<i64, AppError> {
     let slug = Slug::from_name(name).map_err(|e| AppError::invalid("organization", e))?;
     let existing = match partners::id_by_name(tx, name).await? {
         Some(id) => Some(id),
@@ -195,7 +214,12 @@ pub async fn express_interest(app: &App, input: &InterestInput, actor: &Actor) -
     .await?;
     let email = interest.contact_email.as_str();
     let (user, token) = applicant_account(app, &mut tx, organization_id, &interest.contact_name, email, now).await?;
-    let contact = NewContact { name: interest.contact_name.clone(), email: email.to_owned(), title: String::new(), is_mail_poc: true };
+    let contact = NewContact {
+        name: interest.contact_name.clone(),
+        email: email.to_owned(),
+        title: String::new(),
+        is_mail_poc: true,
+    };
     partners::set_mail_poc(&mut tx, organization_id, &contact, now).await?;
     let new = NewInterest {
         organization_id,
@@ -215,7 +239,13 @@ pub async fn express_interest(app: &App, input: &InterestInput, actor: &Actor) -
         Some(token) => format!("/sign-in/link?token={token}"),
         None => "/sign-in".to_owned(),
     };
-    send(app, &mut tx, mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days()), now).await?;
+    send(
+        app,
+        &mut tx,
+        mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days()),
+        now,
+    )
+    .await?;
     send(app, &mut tx, mail::interest_to_secretariat(&application, &s.secretariat_email), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(InterestReceived { application_id: id, organization: interest.organization })
@@ -268,15 +298,22 @@ pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Ac
     if application.stage.is_final() {
         return Err(AppError::Conflict("this application has ended".to_owned()));
     }
-    let (user, token) = applicant_account(app, &mut tx, application.organization_id, &name, address.as_str(), now).await?;
+    let (user, token) =
+        applicant_account(app, &mut tx, application.organization_id, &name, address.as_str(), now).await?;
     store::set_contact(&mut tx, id, user.id, &name, address.as_str(), now).await?;
-    let contact = NewContact { name: name.clone(), email: address.as_str().to_owned(), title: String::new(), is_mail_poc: true };
+    let contact =
+        NewContact { name: name.clone(), email: address.as_str().to_owned(), title: String::new(), is_mail_poc: true };
     partners::set_mail_poc(&mut tx, application.organization_id, &contact, now).await?;
     let application = load(&mut tx, id).await?;
     record(&mut tx, &application, actor, "contact_set", &format!("{name} <{}>", address.as_str()), false, now).await?;
     if let Some(token) = token {
         let s = &app.settings;
-        let notice = mail::interest_received(&application, &s.community_name, format!("/sign-in/link?token={token}"), s.invitation_lifetime.whole_days());
+        let notice = mail::interest_received(
+            &application,
+            &s.community_name,
+            format!("/sign-in/link?token={token}"),
+            s.invitation_lifetime.whole_days(),
+        );
         send(app, &mut tx, notice, now).await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
@@ -291,7 +328,13 @@ pub fn format_when(at: OffsetDateTime) -> String {
 
 /// The secretariat sets (or moves) the intro call; the applicant gets an e-mail with a calendar
 /// invitation whose SEQUENCE rises with each move.
-pub async fn schedule_call(app: &App, id: i64, starts_at: OffsetDateTime, minutes: i64, actor: &Actor) -> Result<(), AppError> {
+pub async fn schedule_call(
+    app: &App,
+    id: i64,
+    starts_at: OffsetDateTime,
+    minutes: i64,
+    actor: &Actor,
+) -> Result<(), AppError> {
     if !(15..=240).contains(&minutes) {
         return Err(AppError::invalid("minutes", "a call lasts between 15 and 240 minutes"));
     }
@@ -303,7 +346,9 @@ pub async fn schedule_call(app: &App, id: i64, starts_at: OffsetDateTime, minute
     let application = load(&mut tx, id).await?;
     expect_stage(&application, &[Stage::Interest, Stage::IntroCall], "Setting the intro call")?;
     if application.contact_email.is_empty() {
-        return Err(AppError::Conflict("add the applicant's contact first, so the invitation has somewhere to go".to_owned()));
+        return Err(AppError::Conflict(
+            "add the applicant's contact first, so the invitation has somewhere to go".to_owned(),
+        ));
     }
     if application.stage == Stage::Interest {
         advance(&mut tx, &application, Stage::IntroCall, now).await?;
@@ -311,9 +356,16 @@ pub async fn schedule_call(app: &App, id: i64, starts_at: OffsetDateTime, minute
     let sequence = store::schedule_call(&mut tx, id, starts_at, minutes, now).await?;
     let application = load(&mut tx, id).await?;
     let when = format_when(starts_at);
-    record(&mut tx, &application, actor, if sequence > 0 { "call_moved" } else { "call_scheduled" }, &when, true, now).await?;
+    record(&mut tx, &application, actor, if sequence > 0 { "call_moved" } else { "call_scheduled" }, &when, true, now)
+        .await?;
     let s = &app.settings;
-    let host = s.base_url.split_once("://").map_or(s.base_url.as_str(), |(_, rest)| rest).split(['/', ':']).next().unwrap_or("localhost");
+    let host = s
+        .base_url
+        .split_once("://")
+        .map_or(s.base_url.as_str(), |(_, rest)| rest)
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("localhost");
     let summary = format!("{} intro call: {}", s.community_name, application.organization_name);
     let description = format!(
         "An intro call about {}'s partnership with the {} community.",
@@ -390,7 +442,13 @@ pub fn form_of(application: &Application) -> ApplicationForm {
 }
 
 /// The applicant saves the form as it is; only sizes are checked, so nothing typed is lost.
-pub async fn save_draft(app: &App, id: i64, user: &User, form: &ApplicationForm, actor: &Actor) -> Result<(), AppError> {
+pub async fn save_draft(
+    app: &App,
+    id: i64,
+    user: &User,
+    form: &ApplicationForm,
+    actor: &Actor,
+) -> Result<(), AppError> {
     form.check_draft().map_err(AppError::Invalid)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -404,7 +462,14 @@ pub async fn save_draft(app: &App, id: i64, user: &User, form: &ApplicationForm,
 }
 
 /// The applicant uploads the logo: decoded and re-encoded, or sanitized, before it is stored.
-pub async fn upload_logo(app: &App, id: i64, user: &User, bytes: &[u8], file_name: &str, actor: &Actor) -> Result<(), AppError> {
+pub async fn upload_logo(
+    app: &App,
+    id: i64,
+    user: &User,
+    bytes: &[u8],
+    file_name: &str,
+    actor: &Actor,
+) -> Result<(), AppError> {
     // Decoding and rendering may take a second of CPU: off the threads that answer requests.
     let (data, name) = (bytes.to_vec(), file_name.to_owned());
     let logo = tokio::task::spawn_blocking(move || crate::logos::process(&data, &name))
@@ -423,7 +488,8 @@ pub async fn upload_logo(app: &App, id: i64, user: &User, bytes: &[u8], file_nam
         fallback_png: logo.fallback_png,
     };
     partners::set_logo(&mut tx, application.organization_id, &stored, now).await?;
-    record(&mut tx, &application, actor, "logo_uploaded", &format!("{} × {}", logo.width, logo.height), true, now).await?;
+    record(&mut tx, &application, actor, "logo_uploaded", &format!("{} × {}", logo.width, logo.height), true, now)
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -436,9 +502,14 @@ pub async fn logo_of(app: &App, id: i64) -> Result<Option<opo_store::partners::L
 }
 
 /// The choices the application form offers.
-pub async fn choices(app: &App) -> Result<(Vec<opo_domain::taxonomy::Term>, Vec<opo_domain::taxonomy::Term>), AppError> {
+pub async fn choices(
+    app: &App,
+) -> Result<(Vec<opo_domain::taxonomy::Term>, Vec<opo_domain::taxonomy::Term>), AppError> {
     let mut conn = app.db.read().await?;
-    Ok((taxonomy::list(&mut conn, Vocabulary::Capability).await?, taxonomy::list(&mut conn, Vocabulary::Component).await?))
+    Ok((
+        taxonomy::list(&mut conn, Vocabulary::Capability).await?,
+        taxonomy::list(&mut conn, Vocabulary::Component).await?,
+    ))
 }
 
 /// The applicant submits: the form must be complete, the logo uploaded and the agreement signed.
@@ -448,8 +519,10 @@ pub async fn submit(app: &App, id: i64, user: &User, actor: &Actor) -> Result<()
     let application = load(&mut tx, id).await?;
     own(user, &application)?;
     expect_stage(&application, &[Stage::Invited], "Submitting")?;
-    let capabilities: Vec<String> = taxonomy::list(&mut tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect();
-    let components: Vec<String> = taxonomy::list(&mut tx, Vocabulary::Component).await?.into_iter().map(|t| t.key).collect();
+    let capabilities: Vec<String> =
+        taxonomy::list(&mut tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect();
+    let components: Vec<String> =
+        taxonomy::list(&mut tx, Vocabulary::Component).await?.into_iter().map(|t| t.key).collect();
     let choices = Choices {
         capabilities: &capabilities.iter().map(String::as_str).collect::<Vec<_>>(),
         components: &components.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -608,7 +681,8 @@ pub async fn sweep(app: &App) -> Result<usize, AppError> {
                 continue;
             }
             let application = load(&mut tx, id).await?;
-            send(app, &mut tx, mail::late(&application, &app.settings.secretariat_email, limit.whole_days()), now).await?;
+            send(app, &mut tx, mail::late(&application, &app.settings.secretariat_email, limit.whole_days()), now)
+                .await?;
             sent += 1;
         }
     }

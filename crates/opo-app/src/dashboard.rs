@@ -69,7 +69,11 @@ fn figures(events: &[(i64, String, time::OffsetDateTime)]) -> Vec<StageFigures> 
                 n if n % 2 == 1 => Some(days[n / 2]),
                 n => Some((days[n / 2 - 1] + days[n / 2]) / 2.0),
             };
-            StageFigures { stage: *stage, reached: reached.get(stage).map_or(0, |s| s.len() as i64), median_days: median }
+            StageFigures {
+                stage: *stage,
+                reached: reached.get(stage).map_or(0, |s| s.len() as i64),
+                median_days: median,
+            }
         })
         .collect()
 }

@@ -5,6 +5,7 @@
 mod catalog;
 mod logos;
 
+use crate::secrets::sha256_hex;
 use crate::{Actor, App, AppError};
 use catalog::{APPLICATIONS, DemoOrg, ORGANIZATIONS, POSTS};
 use opo_domain::accounts::Role;
@@ -19,7 +20,6 @@ use opo_store::applications::NewApplication;
 use opo_store::partners::{Link, Logo, NewContact};
 use opo_store::posts::NewPost;
 use opo_store::{StoreError, Tx, accounts, applications, audit, partners, posts};
-use crate::secrets::sha256_hex;
 use std::collections::HashMap;
 use time::{Duration, OffsetDateTime, Time};
 
@@ -127,10 +127,8 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         .await?;
         // The timeline up to the current stage, a week per earlier step, so the figures have a history.
         let path = ["interest", "call_scheduled", "invited", "submitted", "sent_to_committee", "info_requested"];
-        let reached = path
-            .iter()
-            .position(|kind| opo_domain::applications::stage_entered_by(kind) == Some(stage))
-            .unwrap_or(0);
+        let reached =
+            path.iter().position(|kind| opo_domain::applications::stage_entered_by(kind) == Some(stage)).unwrap_or(0);
         for (steps_back, kind) in path[..=reached].iter().rev().enumerate() {
             let at = entered - Duration::days(7 * steps_back as i64);
             applications::add_event(&mut tx, application_id, "demo", kind, "", true, at).await?;
@@ -236,7 +234,8 @@ async fn insert_organization(
         partners::add_link(tx, id, &Link { kind: (*kind).to_owned(), url: (*url).to_owned() }, now).await?;
     }
     let svg = logos::svg_logo(&org.logo, org.name).into_bytes();
-    let logo = Logo { content_type: "image/svg+xml".to_owned(), sha256: sha256_hex(&svg), data: svg, fallback_png: None };
+    let logo =
+        Logo { content_type: "image/svg+xml".to_owned(), sha256: sha256_hex(&svg), data: svg, fallback_png: None };
     partners::set_logo(tx, id, &logo, now).await?;
     partners::add_contact(
         tx,

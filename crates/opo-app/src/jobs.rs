@@ -6,8 +6,8 @@
 mod handlers;
 
 use crate::{Actor, App, AppError};
-use opo_store::jobs::{self as store, JobStatus, NewJob};
 pub use opo_store::jobs::Job;
+use opo_store::jobs::{self as store, JobStatus, NewJob};
 use opo_store::{StoreError, Tx, audit};
 use serde::Serialize;
 use time::{Duration, OffsetDateTime};

@@ -226,7 +226,9 @@ pub(crate) fn notice(app: &App, notice: Notice) -> Result<NewEmail, AppError> {
         notice.kind,
         &notice.to,
         notice.subject.clone(),
-        NoticeText { name, paragraphs, quote: quoted.as_deref(), action, community, secretariat }.render().map_err(template_error)?,
+        NoticeText { name, paragraphs, quote: quoted.as_deref(), action, community, secretariat }
+            .render()
+            .map_err(template_error)?,
         NoticeHtml { name, paragraphs, quote, action, community, secretariat }.render().map_err(template_error)?,
     );
     email.attachment = notice.attachment;

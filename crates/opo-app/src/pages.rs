@@ -50,10 +50,24 @@ pub async fn draft(app: &App, id: i64, actor: &Actor) -> Result<i64, AppError> {
         description: form.description.trim().to_owned(),
         capabilities: form.capabilities.clone(),
         components: form.components.clone(),
-        countries: form.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).map(|c| c.as_str().to_owned()).collect(),
+        countries: form
+            .countries
+            .iter()
+            .filter_map(|c| CountryCode::parse(c).ok())
+            .map(|c| c.as_str().to_owned())
+            .collect(),
         links: form.links.lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
     };
-    let number = store::insert_revision(&mut tx, application.organization_id, Some(id), &to_json(&content)?, "First draft from the application", &actor.label, now).await?;
+    let number = store::insert_revision(
+        &mut tx,
+        application.organization_id,
+        Some(id),
+        &to_json(&content)?,
+        "First draft from the application",
+        &actor.label,
+        now,
+    )
+    .await?;
     record(&mut tx, &application, actor, "page_drafted", &format!("version {number}"), true, now).await?;
     send(app, &mut tx, mail::page_ready(&application, number), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
@@ -61,7 +75,14 @@ pub async fn draft(app: &App, id: i64, actor: &Actor) -> Result<i64, AppError> {
 }
 
 /// A new version, proposed by the partner or the secretariat. Every version is kept.
-pub async fn revise(app: &App, id: i64, user: &User, content: &PageContent, note: &str, actor: &Actor) -> Result<i64, AppError> {
+pub async fn revise(
+    app: &App,
+    id: i64,
+    user: &User,
+    content: &PageContent,
+    note: &str,
+    actor: &Actor,
+) -> Result<i64, AppError> {
     content.validate().map_err(AppError::Invalid)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -69,11 +90,21 @@ pub async fn revise(app: &App, id: i64, user: &User, content: &PageContent, note
     let by_partner = may_edit(user, &application)?;
     expect_stage(&application, &[Stage::PageReview], "Changing the partner page")?;
     let content = checked(&mut tx, content).await?;
-    let number = store::insert_revision(&mut tx, application.organization_id, Some(id), &to_json(&content)?, note.trim(), &actor.label, now).await?;
+    let number = store::insert_revision(
+        &mut tx,
+        application.organization_id,
+        Some(id),
+        &to_json(&content)?,
+        note.trim(),
+        &actor.label,
+        now,
+    )
+    .await?;
     record(&mut tx, &application, actor, "page_revised", &format!("version {number}"), true, now).await?;
     if by_partner {
         let what = format!("proposed version {number}");
-        send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now).await?;
+        send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now)
+            .await?;
     } else {
         send(app, &mut tx, mail::page_ready(&application, number), now).await?;
     }
@@ -84,18 +115,27 @@ pub async fn revise(app: &App, id: i64, user: &User, content: &PageContent, note
 /// Drops choices that are not in the vocabularies or not countries, so a proposed version holds only
 /// what a profile can show.
 pub(crate) async fn checked(tx: &mut Tx, content: &PageContent) -> Result<PageContent, AppError> {
-    let capabilities: Vec<String> = taxonomy::list(tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect();
+    let capabilities: Vec<String> =
+        taxonomy::list(tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect();
     let components: Vec<String> = taxonomy::list(tx, Vocabulary::Component).await?.into_iter().map(|t| t.key).collect();
     let mut content = content.clone();
     content.capabilities.retain(|k| capabilities.contains(k));
     content.components.retain(|k| components.contains(k));
-    content.countries = content.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).map(|c| c.as_str().to_owned()).collect();
+    content.countries =
+        content.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).map(|c| c.as_str().to_owned()).collect();
     content.countries.dedup();
     Ok(content)
 }
 
 /// A comment on a version of the page.
-pub async fn comment(app: &App, id: i64, user: &User, revision: i64, body: &str, actor: &Actor) -> Result<(), AppError> {
+pub async fn comment(
+    app: &App,
+    id: i64,
+    user: &User,
+    revision: i64,
+    body: &str,
+    actor: &Actor,
+) -> Result<(), AppError> {
     let body = opo_domain::text::required("Comment", body, 5_000).map_err(|e| AppError::invalid("comment", e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -107,7 +147,8 @@ pub async fn comment(app: &App, id: i64, user: &User, revision: i64, body: &str,
     record(&mut tx, &application, actor, "page_comment", &body, true, now).await?;
     if by_partner {
         let what = format!("commented on version {revision}");
-        send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now).await?;
+        send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now)
+            .await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
@@ -126,7 +167,8 @@ pub async fn approve(app: &App, id: i64, user: &User, revision: i64, actor: &Act
     }
     record(&mut tx, &application, actor, "page_approved", &format!("version {revision}"), true, now).await?;
     let what = format!("approved version {revision}");
-    send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now).await?;
+    send(app, &mut tx, mail::page_changed_by_partner(&application, &app.settings.secretariat_email, &what), now)
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -184,7 +226,9 @@ pub(crate) async fn publish_profile(
         org_type,
     };
     partners::update_profile(tx, org, &update, now).await?;
-    let keys = |list: &[String]| list.iter().map(String::as_str).collect::<Vec<_>>();
+    fn keys(list: &[String]) -> Vec<&str> {
+        list.iter().map(String::as_str).collect()
+    }
     partners::set_terms(tx, org, Vocabulary::Capability, &keys(&page.capabilities), now).await?;
     partners::set_terms(tx, org, Vocabulary::Component, &keys(&page.components), now).await?;
     let countries: Vec<CountryCode> = page.countries.iter().filter_map(|c| CountryCode::parse(c).ok()).collect();
@@ -219,8 +263,14 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     partners::set_joined_on(&mut tx, org, now.date()).await?;
     let community = app.settings.community_name.clone();
     let title = format!("Welcome to {}, our newest partner organization", update.name);
-    let summary = format!("{} joins the {community} community as a partner organization. {}", update.name, update.short_description);
-    let body = format!("{summary}\n\n{}\n\n[Read more about {}](/partners/{})", update.long_description, update.name, application.organization_slug);
+    let summary = format!(
+        "{} joins the {community} community as a partner organization. {}",
+        update.name, update.short_description
+    );
+    let body = format!(
+        "{summary}\n\n{}\n\n[Read more about {}](/partners/{})",
+        update.long_description, update.name, application.organization_slug
+    );
     let slug = crate::showcase::free_slug(&mut tx, &title).await?;
     let post = NewPost {
         slug: slug.clone(),
@@ -243,9 +293,11 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     let profile = format!("/partners/{}", application.organization_slug);
     send(app, &mut tx, mail::announced(&application, &community, profile), now).await?;
     let list = app.settings.announcement_email.clone();
-    send(app, &mut tx, mail::announcement_to_list(&list, &community, &title, &summary, format!("/news/{slug}")), now).await?;
+    send(app, &mut tx, mail::announcement_to_list(&list, &community, &title, &summary, format!("/news/{slug}")), now)
+        .await?;
     let base = &app.settings.base_url;
-    let (news_url, profile_url) = (format!("{base}/news/{slug}"), format!("{base}/partners/{}", application.organization_slug));
+    let (news_url, profile_url) =
+        (format!("{base}/news/{slug}"), format!("{base}/partners/{}", application.organization_slug));
     let raw = crate::forum::announcement_raw(&summary, &update.name, &news_url, &profile_url);
     crate::forum::enqueue_announcement(app, &mut tx, &title, &raw, now).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -6,6 +6,8 @@ use crate::{App, AppError};
 
 /// Runs every planner; returns how many messages or jobs they queued.
 pub async fn plan(app: &App) -> Result<usize, AppError> {
-    let queued = crate::applications::sweep(app).await?;
+    let mut queued = crate::applications::sweep(app).await?;
+    queued += crate::checkins::plan(app).await?;
+    queued += crate::renewals::plan(app).await?;
     Ok(queued)
 }

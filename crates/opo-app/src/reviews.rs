@@ -33,7 +33,8 @@ pub async fn vote(app: &App, id: i64, member: &User, vote: Vote, comment: &str, 
             other => other.into(),
         },
     )?;
-    record(&mut tx, &application, actor, "vote", &format!("{}: {}", member.display_name, vote.label()), false, now).await?;
+    record(&mut tx, &application, actor, "vote", &format!("{}: {}", member.display_name, vote.label()), false, now)
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -45,7 +46,8 @@ pub fn tally_of(votes: &[RecordedVote], round: i64) -> Tally {
 
 /// A committee member or the secretariat asks the applicant for more information.
 pub async fn request_info(app: &App, id: i64, question: &str, actor: &Actor) -> Result<i64, AppError> {
-    let question = opo_domain::text::required("Question", question, 5_000).map_err(|e| AppError::invalid("question", e))?;
+    let question =
+        opo_domain::text::required("Question", question, 5_000).map_err(|e| AppError::invalid("question", e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
@@ -53,7 +55,8 @@ pub async fn request_info(app: &App, id: i64, question: &str, actor: &Actor) -> 
     let deadline = now + app.settings.info_request_deadline;
     let request = store::insert_request(&mut tx, id, &question, &actor.label, deadline, now).await?;
     record(&mut tx, &application, actor, "info_requested", &question, true, now).await?;
-    send(app, &mut tx, mail::info_requested(&application, &question, &crate::applications::format_when(deadline)), now).await?;
+    send(app, &mut tx, mail::info_requested(&application, &question, &crate::applications::format_when(deadline)), now)
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(request)
 }
@@ -79,7 +82,8 @@ pub async fn answer_info(app: &App, id: i64, user: &User, answer: &str, actor: &
     let secretariat = app.settings.secretariat_email.clone();
     send(app, &mut tx, mail::info_answered(&application, &secretariat, "secretariat", &answer), now).await?;
     for member in committee(&mut tx).await? {
-        send(app, &mut tx, mail::info_answered(&application, &member.email, &member.display_name, &answer), now).await?;
+        send(app, &mut tx, mail::info_answered(&application, &member.email, &member.display_name, &answer), now)
+            .await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())

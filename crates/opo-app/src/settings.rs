@@ -34,6 +34,8 @@ pub struct Settings {
     pub interest_min_fill: Duration,
     /// The forum: the webhook that brings expressions of interest, and the API key that posts announcements.
     pub discourse: Option<DiscourseSettings>,
+    /// How long after its agreement expires (or had to be signed again) a partnership lapses.
+    pub renewal_grace: Duration,
     /// How many days before a partnership's anniversary its check-in is planned and the questionnaire sent.
     pub checkin_lead_days: i64,
     /// How many days past its anniversary an unfinished check-in is escalated to the secretariat.
@@ -99,7 +101,15 @@ pub struct StageLimits(pub Vec<(Stage, i64)>);
 impl Default for StageLimits {
     fn default() -> Self {
         use Stage::*;
-        Self(vec![(Interest, 7), (IntroCall, 21), (Invited, 45), (Submitted, 7), (UnderReview, 30), (Approved, 7), (PageReview, 21)])
+        Self(vec![
+            (Interest, 7),
+            (IntroCall, 21),
+            (Invited, 45),
+            (Submitted, 7),
+            (UnderReview, 30),
+            (Approved, 7),
+            (PageReview, 21),
+        ])
     }
 }
 
@@ -132,6 +142,7 @@ impl Default for Settings {
             announcement_email: String::new(),
             interest_min_fill: Duration::seconds(3),
             discourse: None,
+            renewal_grace: Duration::days(60),
             checkin_lead_days: 30,
             checkin_overdue_days: 30,
         }

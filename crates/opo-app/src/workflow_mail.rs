@@ -80,11 +80,7 @@ pub(crate) fn call_scheduled(app: &Application, when: &str, moved: bool, ics: St
     let mut notice = applicant(
         app,
         "intro-call",
-        if moved {
-            format!("Intro call moved to {when}")
-        } else {
-            format!("Intro call on {when}")
-        },
+        if moved { format!("Intro call moved to {when}") } else { format!("Intro call on {when}") },
         vec![
             format!(
                 "{} the intro call about {}'s partnership for {when} (UTC).",
@@ -230,7 +226,9 @@ pub(crate) fn info_expired(app: &Application, to: &str) -> Notice {
         "secretariat",
         "info-expired",
         format!("No answer from {}: back in review", app.organization_name),
-        vec!["The committee's question was not answered by its deadline; the application is back in review.".to_owned()],
+        vec![
+            "The committee's question was not answered by its deadline; the application is back in review.".to_owned(),
+        ],
         staff_path(app),
     )
 }
@@ -243,8 +241,7 @@ pub(crate) fn decided(app: &Application, approved: bool, reason: &str, community
             format!("Welcome: {} is approved as a {community} partner", app.organization_name),
             vec![
                 "The Operational Committee approved your application. Congratulations!".to_owned(),
-                "Next, the secretariat drafts your partner page; you will review it before it is announced."
-                    .to_owned(),
+                "Next, the secretariat drafts your partner page; you will review it before it is announced.".to_owned(),
             ],
         )
     } else {

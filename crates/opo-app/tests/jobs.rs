@@ -23,7 +23,11 @@ fn notice(n: usize) -> Notice {
 
 async fn outbox_count(app: &App, kind: &str) -> i64 {
     let mut conn = app.db.read().await.expect("conn");
-    sqlx::query_scalar("select count(*) from outbox_emails where kind = $1").bind(kind).fetch_one(&mut *conn).await.expect("count")
+    sqlx::query_scalar("select count(*) from outbox_emails where kind = $1")
+        .bind(kind)
+        .fetch_one(&mut *conn)
+        .await
+        .expect("count")
 }
 
 async fn plan(app: &App, n: usize, key: &str, run_at: time::OffsetDateTime) -> Option<i64> {
@@ -57,7 +61,10 @@ async fn a_failing_job_backs_off_then_dies_and_an_admin_retries_it() {
         let (app, clock) = (&demo.app, &demo.clock);
         let now = clock.now();
         let mut tx = app.db.begin().await.expect("begin");
-        let id = jobs::enqueue(&mut tx, "no-such-kind", &serde_json::json!({}), None, now, now).await.expect("queued").expect("id");
+        let id = jobs::enqueue(&mut tx, "no-such-kind", &serde_json::json!({}), None, now, now)
+            .await
+            .expect("queued")
+            .expect("id");
         tx.commit().await.expect("commit");
 
         let mut waits = Vec::new();
@@ -136,9 +143,10 @@ async fn two_instances_run_each_job_exactly_once() {
     assert_eq!(total, 60, "{each:?}");
     assert_eq!(outbox_count(&apps[0], "reminder").await, 60);
     let mut conn = apps[0].db.read().await.expect("conn");
-    let distinct: i64 = sqlx::query_scalar("select count(distinct to_address) from outbox_emails where kind = 'reminder'")
-        .fetch_one(&mut *conn)
-        .await
-        .expect("count");
+    let distinct: i64 =
+        sqlx::query_scalar("select count(distinct to_address) from outbox_emails where kind = 'reminder'")
+            .fetch_one(&mut *conn)
+            .await
+            .expect("count");
     assert_eq!(distinct, 60);
 }

@@ -80,10 +80,11 @@ async fn an_organization_goes_from_interest_to_announcement() {
         assert_eq!(kinds.first(), Some(&"interest"));
         assert_eq!(kinds.last(), Some(&"announced"));
         assert!(!kinds.contains(&"vote"), "votes are not shown to the applicant: {kinds:?}");
-        let signature = agreements::signature(app, applications::find(app, id).await.expect("app").agreement_id.expect("signed"))
-            .await
-            .expect("read")
-            .expect("a signature");
+        let signature =
+            agreements::signature(app, applications::find(app, id).await.expect("app").agreement_id.expect("signed"))
+                .await
+                .expect("read")
+                .expect("a signature");
         let template = agreements::current(app).await.expect("template");
         assert!(agreements::matches(&signature, &template.body), "the signed text verifies");
         assert!(!agreements::matches(&signature, &format!("{} ", template.body)), "a changed text does not");
@@ -115,7 +116,9 @@ async fn the_program_refuses_moves_it_does_not_allow() {
             role: "partner".into(),
             organization: Some("kijiji-health".into()),
         };
-        let mallory = accounts::find(app, accounts::add_user(app, &other, &Actor::cli()).await.expect("added")).await.expect("user");
+        let mallory = accounts::find(app, accounts::add_user(app, &other, &Actor::cli()).await.expect("added"))
+            .await
+            .expect("user");
         let message = conflict(applications::withdraw(app, id, &mallory, "", &Actor::user(&mallory, "")).await);
         assert!(message.contains("only a contact of Sahel Data Lab"), "{message}");
 
@@ -157,11 +160,13 @@ async fn an_idle_draft_is_reminded_once_and_a_moved_call_raises_the_sequence() {
         let (app, clock) = (&demo.app, &demo.clock);
         let p = people(app).await;
         let staff = Actor::user(&p.secretariat, "");
-        let id = applications::express_interest(app, &interest(), &Actor::system()).await.expect("interest").application_id;
+        let id =
+            applications::express_interest(app, &interest(), &Actor::system()).await.expect("interest").application_id;
         applications::schedule_call(app, id, clock.now() + Duration::days(2), 30, &staff).await.expect("call");
         applications::schedule_call(app, id, clock.now() + Duration::days(4), 45, &staff).await.expect("moved");
         let calls = mail_to(app, "awa@sahel-data.example", "intro-call").await;
-        let sequences: Vec<bool> = calls.iter().map(|e| e.attachment.as_ref().is_some_and(|a| a.body.contains("SEQUENCE:1"))).collect();
+        let sequences: Vec<bool> =
+            calls.iter().map(|e| e.attachment.as_ref().is_some_and(|a| a.body.contains("SEQUENCE:1"))).collect();
         assert_eq!(sequences.iter().filter(|s| **s).count(), 1, "the moved call has SEQUENCE:1");
         let uids: std::collections::HashSet<_> = calls
             .iter()
@@ -178,4 +183,3 @@ async fn an_idle_draft_is_reminded_once_and_a_moved_call_raises_the_sequence() {
         assert!(board.rows.iter().all(|r| r.late), "only late ones when asked");
     }
 }
-

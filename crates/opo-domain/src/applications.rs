@@ -128,9 +128,7 @@ impl Stage {
         match self {
             Self::Interest => "The secretariat will contact you to set up an intro call.",
             Self::IntroCall => "Join the intro call; after it the secretariat may invite your application.",
-            Self::Invited => {
-                "Fill in the application, upload your logo, sign the partner agreement, then submit."
-            }
+            Self::Invited => "Fill in the application, upload your logo, sign the partner agreement, then submit.",
             Self::Submitted => "The secretariat checks your application and passes it to the Operational Committee.",
             Self::UnderReview => "The Operational Committee is reviewing your application.",
             Self::InfoRequested => "The committee asked a question: answer it below so the review can go on.",
@@ -221,7 +219,16 @@ mod tests {
 
     #[test]
     fn the_timeline_kinds_that_move_an_application_follow_the_happy_path() {
-        let kinds = ["interest", "call_scheduled", "invited", "submitted", "sent_to_committee", "approved", "page_drafted", "announced"];
+        let kinds = [
+            "interest",
+            "call_scheduled",
+            "invited",
+            "submitted",
+            "sent_to_committee",
+            "approved",
+            "page_drafted",
+            "announced",
+        ];
         let stages: Vec<_> = kinds.iter().filter_map(|k| stage_entered_by(k)).collect();
         assert_eq!(stages.len(), kinds.len());
         for pair in stages.windows(2) {

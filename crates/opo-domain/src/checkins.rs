@@ -228,7 +228,14 @@ impl QuestionnaireInput {
             FeatureConsent::None
         });
         if errors.is_empty() {
-            Ok(Questionnaire { experience_rating: rating, experience, commitment, page_changes, consent, consent_notes })
+            Ok(Questionnaire {
+                experience_rating: rating,
+                experience,
+                commitment,
+                page_changes,
+                consent,
+                consent_notes,
+            })
         } else {
             Err(errors)
         }
@@ -323,7 +330,12 @@ mod tests {
 
     #[test]
     fn every_problem_of_a_questionnaire_is_named() {
-        let bad = QuestionnaireInput { experience_rating: "9".into(), commitment: " ".into(), consent: "maybe".into(), ..input() };
+        let bad = QuestionnaireInput {
+            experience_rating: "9".into(),
+            commitment: " ".into(),
+            consent: "maybe".into(),
+            ..input()
+        };
         let fields: Vec<_> = bad.validate().expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["experience_rating", "commitment", "consent"]);
         let long = QuestionnaireInput { page_changes: "x".repeat(5_001), ..input() };

@@ -78,10 +78,12 @@ pub enum Action {
     AnswerCheckIn,
     /// See, assign and record the annual check-ins.
     ManageCheckIns,
+    /// Read a personal calendar feed: the secret in its address is the credential, so the route is open.
+    ReadCalendarFeed,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 28] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -109,6 +111,7 @@ impl Action {
         Self::OverridePartnershipStatus,
         Self::AnswerCheckIn,
         Self::ManageCheckIns,
+        Self::ReadCalendarFeed,
     ];
 }
 
@@ -131,7 +134,7 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
     let role = match actor {
         Actor::Anonymous => {
             return match action {
-                ViewPublicSite | ViewAssets | CheckHealth | SignIn | ExpressInterest => All,
+                ViewPublicSite | ViewAssets | CheckHealth | SignIn | ExpressInterest | ReadCalendarFeed => All,
                 _ => None,
             };
         }
@@ -139,6 +142,7 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
     };
     match (action, role) {
         (ViewPublicSite | ViewAssets | CheckHealth | SignIn | SignOut | ManageOwnAccount | ExpressInterest, _) => All,
+        (ReadCalendarFeed, _) => All,
         (ApplyForOrganization, PartnerContact) => Own,
         (ReviewApplications, Committee | Secretariat | Admin) => All,
         (VoteOnApplications, Committee) => All,
@@ -203,7 +207,12 @@ mod tests {
         for action in Action::ALL {
             let public = matches!(
                 action,
-                Action::ViewPublicSite | Action::ViewAssets | Action::CheckHealth | Action::SignIn | Action::ExpressInterest
+                Action::ViewPublicSite
+                    | Action::ViewAssets
+                    | Action::CheckHealth
+                    | Action::SignIn
+                    | Action::ExpressInterest
+                    | Action::ReadCalendarFeed
             );
             assert_eq!(allows(Actor::Anonymous, action), public, "{action:?}");
         }

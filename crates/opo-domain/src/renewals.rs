@@ -85,10 +85,7 @@ pub fn status_on(standing: &Standing, today: Date) -> Option<Computed> {
     }
     let requirement = standing.requirement.as_ref();
     let Some(deadline) = deadline(standing.expires_on, requirement) else {
-        return Some(Computed {
-            status: PartnerStatus::Lapsed,
-            reason: "No partner agreement is on file.".to_owned(),
-        });
+        return Some(Computed { status: PartnerStatus::Lapsed, reason: "No partner agreement is on file.".to_owned() });
     };
     let by_requirement = requirement.filter(|r| r.by == deadline && standing.expires_on.is_none_or(|e| r.by < e));
     let grace_end = deadline + standing.grace;
@@ -220,8 +217,11 @@ mod tests {
     fn an_override_holds_until_its_date_and_ends_on_it() {
         let mut s = standing(date!(2026 - 01 - 01));
         s.current = PartnerStatus::Lapsed;
-        s.override_status =
-            Some(Override { status: PartnerStatus::Active, until: Some(date!(2027 - 03 - 01)), reason: "Paperwork".into() });
+        s.override_status = Some(Override {
+            status: PartnerStatus::Active,
+            until: Some(date!(2027 - 03 - 01)),
+            reason: "Paperwork".into(),
+        });
         let held = status_on(&s, date!(2027 - 02 - 28)).expect("computed");
         assert_eq!((held.status, held.reason.as_str()), (PartnerStatus::Active, "Paperwork"));
         assert_eq!(status(&s, date!(2027 - 03 - 01)), PartnerStatus::Lapsed, "ends on the date");

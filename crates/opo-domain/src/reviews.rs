@@ -125,7 +125,9 @@ impl Tally {
 #[serde(rename_all = "snake_case", tag = "verdict")]
 pub enum Verdict {
     /// Not enough votes yet.
-    NoQuorum { missing: u32 },
+    NoQuorum {
+        missing: u32,
+    },
     Approve,
     Decline,
 }
@@ -144,7 +146,9 @@ pub fn check_decision(decision: Decision, tally: Tally, rules: Rules) -> Result<
     match (tally.verdict(rules), decision) {
         (Verdict::NoQuorum { missing }, _) => Err(DecisionError::NoQuorum { missing, quorum: rules.quorum }),
         (Verdict::Approve, Decision::Approve) | (Verdict::Decline, Decision::Decline) => Ok(()),
-        _ => Err(DecisionError::AgainstVotes { approve: tally.approve, decline: tally.decline, abstain: tally.abstain }),
+        _ => {
+            Err(DecisionError::AgainstVotes { approve: tally.approve, decline: tally.decline, abstain: tally.abstain })
+        }
     }
 }
 

@@ -4,7 +4,13 @@ use crate::{Conn, StoreError, format_ts, parse_ts};
 use sqlx::Row;
 use time::OffsetDateTime;
 
-pub async fn insert(conn: &mut Conn, user_id: i64, name: &str, token_hash: &str, now: OffsetDateTime) -> Result<i64, StoreError> {
+pub async fn insert(
+    conn: &mut Conn,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+    now: OffsetDateTime,
+) -> Result<i64, StoreError> {
     Ok(sqlx::query_scalar(
         "insert into api_tokens (user_id, name, token_hash, created_at) values ($1, $2, $3, $4) returning id",
     )
@@ -59,22 +65,33 @@ pub async fn of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<ApiToken>, Sto
 
 /// Revokes one of the user's tokens; false when there was no such live token.
 pub async fn revoke(conn: &mut Conn, user_id: i64, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
-    let done = sqlx::query("update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null")
-        .bind(format_ts(now))
-        .bind(id)
-        .bind(user_id)
-        .execute(&mut *conn)
-        .await?;
+    let done =
+        sqlx::query("update api_tokens set revoked_at = $1 where id = $2 and user_id = $3 and revoked_at is null")
+            .bind(format_ts(now))
+            .bind(id)
+            .bind(user_id)
+            .execute(&mut *conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 
 /// A secret of this installation (shared by every instance on one database), created on first use.
-pub async fn instance_secret(conn: &mut Conn, name: &str, fresh: &str, now: OffsetDateTime) -> Result<String, StoreError> {
-    sqlx::query("insert into instance_secrets (name, value, created_at) values ($1, $2, $3) on conflict (name) do nothing")
+pub async fn instance_secret(
+    conn: &mut Conn,
+    name: &str,
+    fresh: &str,
+    now: OffsetDateTime,
+) -> Result<String, StoreError> {
+    sqlx::query(
+        "insert into instance_secrets (name, value, created_at) values ($1, $2, $3) on conflict (name) do nothing",
+    )
+    .bind(name)
+    .bind(fresh)
+    .bind(format_ts(now))
+    .execute(&mut *conn)
+    .await?;
+    Ok(sqlx::query_scalar("select value from instance_secrets where name = $1")
         .bind(name)
-        .bind(fresh)
-        .bind(format_ts(now))
-        .execute(&mut *conn)
-        .await?;
-    Ok(sqlx::query_scalar("select value from instance_secrets where name = $1").bind(name).fetch_one(&mut *conn).await?)
+        .fetch_one(&mut *conn)
+        .await?)
 }

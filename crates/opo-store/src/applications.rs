@@ -179,13 +179,15 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Application, StoreError> {
 }
 
 pub async fn find(conn: &mut Conn, id: i64) -> Result<Option<Application>, StoreError> {
-    sqlx::query(&format!("select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where a.id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .as_ref()
-        .map(from_row)
-        .transpose()
+    sqlx::query(&format!(
+        "select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where a.id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?
+    .as_ref()
+    .map(from_row)
+    .transpose()
 }
 
 /// Which applications to list.
@@ -198,7 +200,8 @@ pub struct ApplicationFilter {
 
 /// Applications, oldest in their stage first (the ones waiting longest come first).
 pub async fn list(conn: &mut Conn, filter: &ApplicationFilter) -> Result<Vec<Application>, StoreError> {
-    let mut sql = format!("select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where 1 = 1");
+    let mut sql =
+        format!("select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where 1 = 1");
     let mut n = 0;
     if !filter.stages.is_empty() {
         sql.push_str(&format!(" and a.stage in ({})", crate::placeholders(1, filter.stages.len())));
@@ -246,7 +249,13 @@ pub async fn by_discourse_topic(conn: &mut Conn, topic_id: i64) -> Result<Option
 
 /// Moves an application from `from` to `to`. Returns false when it was no longer at `from` (someone
 /// else moved it first), so two people acting at once cannot both move it.
-pub async fn move_stage(conn: &mut Conn, id: i64, from: Stage, to: Stage, now: OffsetDateTime) -> Result<bool, StoreError> {
+pub async fn move_stage(
+    conn: &mut Conn,
+    id: i64,
+    from: Stage,
+    to: Stage,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
     let now = format_ts(now);
     let done = sqlx::query(
         "update applications set stage = $1, stage_entered_at = $2, updated_at = $2, version = version + 1, \
@@ -282,7 +291,13 @@ pub async fn schedule_call(
     .await?)
 }
 
-pub async fn record_call(conn: &mut Conn, id: i64, notes: &str, agreed_role: &str, now: OffsetDateTime) -> Result<(), StoreError> {
+pub async fn record_call(
+    conn: &mut Conn,
+    id: i64,
+    notes: &str,
+    agreed_role: &str,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
     sqlx::query("update applications set call_notes = $1, agreed_role = $2, updated_at = $3, version = version + 1 where id = $4")
         .bind(notes)
         .bind(agreed_role)
@@ -317,7 +332,11 @@ pub async fn set_agreement(conn: &mut Conn, id: i64, agreement_id: i64, now: Off
 }
 
 pub async fn mark_submitted(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<(), StoreError> {
-    sqlx::query("update applications set submitted_at = $1 where id = $2").bind(format_ts(now)).bind(id).execute(&mut *conn).await?;
+    sqlx::query("update applications set submitted_at = $1 where id = $2")
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -340,7 +359,10 @@ pub async fn record_decision(
 
 /// Starts a new round of votes (after the applicant answered a question): earlier votes stay on record.
 pub async fn next_round(conn: &mut Conn, id: i64) -> Result<(), StoreError> {
-    sqlx::query("update applications set review_round = review_round + 1 where id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("update applications set review_round = review_round + 1 where id = $1")
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
@@ -358,7 +380,12 @@ pub async fn idle_drafts(conn: &mut Conn, idle_since: OffsetDateTime) -> Result<
 
 /// Marks a draft reminded unless another worker did since `idle_since`; false when one did, so each
 /// reminder goes out once even with several instances sweeping at the same time.
-pub async fn mark_draft_reminded(conn: &mut Conn, id: i64, idle_since: OffsetDateTime, now: OffsetDateTime) -> Result<bool, StoreError> {
+pub async fn mark_draft_reminded(
+    conn: &mut Conn,
+    id: i64,
+    idle_since: OffsetDateTime,
+    now: OffsetDateTime,
+) -> Result<bool, StoreError> {
     let done = sqlx::query(
         "update applications set draft_reminded_at = $1 where id = $2 and stage = 'invited' \
          and (draft_reminded_at is null or draft_reminded_at < $3)",
@@ -372,7 +399,11 @@ pub async fn mark_draft_reminded(conn: &mut Conn, id: i64, idle_since: OffsetDat
 }
 
 /// Applications that entered their stage before `entered_before` and whose lateness nobody was told of.
-pub async fn late_unnotified(conn: &mut Conn, stage: Stage, entered_before: OffsetDateTime) -> Result<Vec<i64>, StoreError> {
+pub async fn late_unnotified(
+    conn: &mut Conn,
+    stage: Stage,
+    entered_before: OffsetDateTime,
+) -> Result<Vec<i64>, StoreError> {
     Ok(sqlx::query_scalar(
         "select id from applications where stage = $1 and stage_entered_at < $2 and overdue_notified_at is null order by id",
     )
@@ -384,11 +415,12 @@ pub async fn late_unnotified(conn: &mut Conn, stage: Stage, entered_before: Offs
 
 /// Marks an application's lateness told, unless another worker did; false when one did.
 pub async fn mark_overdue_notified(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
-    let done = sqlx::query("update applications set overdue_notified_at = $1 where id = $2 and overdue_notified_at is null")
-        .bind(format_ts(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    let done =
+        sqlx::query("update applications set overdue_notified_at = $1 where id = $2 and overdue_notified_at is null")
+            .bind(format_ts(now))
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -111,8 +111,12 @@ pub async fn get(conn: &mut Conn, id: i64) -> Result<Option<CheckIn>, StoreError
 
 /// Every check-in of an organization, the latest first.
 pub async fn of_organization(conn: &mut Conn, organization_id: i64) -> Result<Vec<CheckIn>, StoreError> {
-    many(conn, &format!("{SELECT} where c.organization_id = $1 order by c.due_on desc, c.id desc"), Some(organization_id))
-        .await
+    many(
+        conn,
+        &format!("{SELECT} where c.organization_id = $1 order by c.due_on desc, c.id desc"),
+        Some(organization_id),
+    )
+    .await
 }
 
 /// Every check-in not completed yet, the earliest due first.

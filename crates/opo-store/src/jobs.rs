@@ -191,7 +191,8 @@ pub async fn list(conn: &mut Conn, status: JobStatus, limit: i64) -> Result<Vec<
 
 /// How many jobs are pending and dead.
 pub async fn counts(conn: &mut Conn) -> Result<(i64, i64), StoreError> {
-    let pending = sqlx::query_scalar("select count(*) from jobs where status = 'pending'").fetch_one(&mut *conn).await?;
+    let pending =
+        sqlx::query_scalar("select count(*) from jobs where status = 'pending'").fetch_one(&mut *conn).await?;
     let dead = sqlx::query_scalar("select count(*) from jobs where status = 'dead'").fetch_one(&mut *conn).await?;
     Ok((pending, dead))
 }

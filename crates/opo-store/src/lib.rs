@@ -6,24 +6,25 @@
 //! `opo-app` can run several of them inside one transaction.
 
 pub mod accounts;
-pub mod api_tokens;
 pub mod activities;
 pub mod agreements;
+pub mod api_tokens;
 pub mod applications;
 pub mod audit;
+pub mod calendar_feeds;
 pub mod checkins;
 pub mod consents;
 mod db;
 pub mod directory;
-pub mod jobs;
 mod error;
 pub mod forum_posts;
+pub mod jobs;
 pub mod notifications;
 pub mod pages;
 pub mod partners;
 pub mod posts;
-pub mod renewals;
 pub mod rate_limits;
+pub mod renewals;
 pub mod reviews;
 pub mod sessions;
 pub mod taxonomy;

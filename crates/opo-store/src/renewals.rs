@@ -228,3 +228,12 @@ pub async fn history(conn: &mut Conn, organization_id: i64) -> Result<Vec<Change
     })
     .collect()
 }
+
+/// Whether a version of the agreement with this name exists.
+pub async fn version_exists(conn: &mut Conn, version: &str) -> Result<bool, StoreError> {
+    let count: i64 = sqlx::query_scalar("select count(*) from agreement_templates where version = $1")
+        .bind(version)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(count > 0)
+}

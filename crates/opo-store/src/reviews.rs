@@ -211,10 +211,12 @@ pub async fn past_deadline(conn: &mut Conn, now: OffsetDateTime) -> Result<Vec<I
 
 /// Marks a request expired if it is still open.
 pub async fn mark_expired(conn: &mut Conn, id: i64, now: OffsetDateTime) -> Result<bool, StoreError> {
-    let done = sqlx::query("update info_requests set expired_at = $1 where id = $2 and answered_at is null and expired_at is null")
-        .bind(format_ts(now))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
+    let done = sqlx::query(
+        "update info_requests set expired_at = $1 where id = $2 and answered_at is null and expired_at is null",
+    )
+    .bind(format_ts(now))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
     Ok(done.rows_affected() == 1)
 }

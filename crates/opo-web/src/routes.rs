@@ -83,6 +83,8 @@ fn routes() -> Routes {
         .post("/sign-out", Action::SignOut, auth::sign_out)
         .get("/account", Action::ManageOwnAccount, account::page)
         .post("/account/password", Action::ManageOwnAccount, account::set_password)
+        .post("/account/calendar", Action::ManageOwnAccount, account::create_calendar)
+        .get("/calendar/{token}", Action::ReadCalendarFeed, account::calendar_feed)
         .post("/account/tokens", Action::ManageOwnAccount, account::create_token)
         .post("/account/tokens/{id}/revoke", Action::ManageOwnAccount, account::revoke_token)
         .get("/portal", Action::ViewPortal, portal::home)

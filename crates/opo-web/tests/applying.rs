@@ -42,9 +42,11 @@ impl TestApp {
                 .header("sec-fetch-site", "same-origin")
                 .header("origin", "http://127.0.0.1:8080");
         }
-        let response = self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
+        let response =
+            self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
         let status = response.status();
-        let location = response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let location =
+            response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
         let bytes = response.into_body().collect().await.expect("body").to_bytes();
         Answer { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
     }
@@ -158,7 +160,8 @@ async fn an_applicant_fills_signs_and_submits_and_nothing_typed_is_lost() {
             contact_email: "awa@sahel-data.example".into(),
             ..Default::default()
         };
-        let id = opo_app::applications::express_interest(&t.app, &input, &staff).await.expect("interest").application_id;
+        let id =
+            opo_app::applications::express_interest(&t.app, &input, &staff).await.expect("interest").application_id;
         let start = t.clock.now() + time::Duration::days(2);
         opo_app::applications::schedule_call(&t.app, id, start, 30, &staff).await.expect("call");
         opo_app::applications::invite(&t.app, id, &staff).await.expect("invited");
@@ -170,7 +173,14 @@ async fn an_applicant_fills_signs_and_submits_and_nothing_typed_is_lost() {
         assert_eq!(shown.status, StatusCode::OK);
         assert!(shown.body.contains("Invited to apply"));
 
-        let draft = [("short_description", "Health data for the Sahel."), ("statement", "Too short"), ("capabilities", "research"), ("capabilities", "funding"), ("countries", "ML"), ("countries", "SN")];
+        let draft = [
+            ("short_description", "Health data for the Sahel."),
+            ("statement", "Too short"),
+            ("capabilities", "research"),
+            ("capabilities", "funding"),
+            ("countries", "ML"),
+            ("countries", "SN"),
+        ];
         let saved = t.post(&format!("{page}/form"), Some(&awa), &draft).await;
         assert_eq!(saved.status, StatusCode::SEE_OTHER);
         let shown = t.get(&page, Some(&awa)).await.body;
@@ -185,24 +195,54 @@ async fn an_applicant_fills_signs_and_submits_and_nothing_typed_is_lost() {
 
         let agreement = t.get(&format!("{page}/agreement"), Some(&awa)).await.body;
         let template = opo_app::agreements::current(&t.app).await.expect("template");
-        assert!(agreement.contains(&opo_app::secrets::sha256_hex(template.body.as_bytes())), "the fingerprint is shown");
+        assert!(
+            agreement.contains(&opo_app::secrets::sha256_hex(template.body.as_bytes())),
+            "the fingerprint is shown"
+        );
         let template_id = template.id.to_string();
-        let unticked = t.post(&format!("{page}/agreement"), Some(&awa), &[("template_id", &template_id), ("signer_name", "Awa Traoré"), ("signer_title", "")]).await;
+        let unticked = t
+            .post(
+                &format!("{page}/agreement"),
+                Some(&awa),
+                &[("template_id", &template_id), ("signer_name", "Awa Traoré"), ("signer_title", "")],
+            )
+            .await;
         assert_eq!(unticked.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(unticked.body.contains("value=\"Awa Traoré\""));
         assert!(unticked.body.contains("tick the box"));
         let signed = t
-            .post(&format!("{page}/agreement"), Some(&awa), &[("template_id", &template_id), ("signer_name", "Awa Traoré"), ("signer_title", "Director"), ("accept", "yes")])
+            .post(
+                &format!("{page}/agreement"),
+                Some(&awa),
+                &[
+                    ("template_id", &template_id),
+                    ("signer_name", "Awa Traoré"),
+                    ("signer_title", "Director"),
+                    ("accept", "yes"),
+                ],
+            )
             .await;
         assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
         assert_eq!(signed.location, format!("{page}#agreement"));
         let again = t
-            .post(&format!("{page}/agreement"), Some(&awa), &[("template_id", &template_id), ("signer_name", "Awa Traoré"), ("signer_title", "Director"), ("accept", "yes")])
+            .post(
+                &format!("{page}/agreement"),
+                Some(&awa),
+                &[
+                    ("template_id", &template_id),
+                    ("signer_name", "Awa Traoré"),
+                    ("signer_title", "Director"),
+                    ("accept", "yes"),
+                ],
+            )
             .await;
         assert_eq!(again.status, StatusCode::CONFLICT, "signing twice is refused");
 
         let application = opo_app::applications::find(&t.app, id).await.expect("application");
-        let signature = opo_app::agreements::signature(&t.app, application.agreement_id.expect("signed")).await.expect("read").expect("signature");
+        let signature = opo_app::agreements::signature(&t.app, application.agreement_id.expect("signed"))
+            .await
+            .expect("read")
+            .expect("signature");
         let certificate = t.get(&format!("/agreements/{}", signature.code), None).await;
         assert_eq!(certificate.status, StatusCode::OK);
         assert!(certificate.body.contains(&signature.text_sha256));
@@ -218,12 +258,24 @@ async fn an_applicant_fills_signs_and_submits_and_nothing_typed_is_lost() {
         let mut tx = t.app.db.begin().await.expect("begin");
         let other_org = opo_store::partners::id_by_slug(&mut tx, "kijiji-health").await.expect("query").expect("org");
         let email = opo_domain::text::EmailAddress::parse("mallory@elsewhere.example").expect("email");
-        let mallory = opo_store::accounts::insert(&mut tx, &email, "Mallory", opo_domain::accounts::Role::PartnerContact, Some(other_org), t.clock.now()).await.expect("user");
+        let mallory = opo_store::accounts::insert(
+            &mut tx,
+            &email,
+            "Mallory",
+            opo_domain::accounts::Role::PartnerContact,
+            Some(other_org),
+            t.clock.now(),
+        )
+        .await
+        .expect("user");
         tx.commit().await.expect("commit");
         let mallory = t.session_for(mallory).await;
         assert_eq!(t.get(&page, Some(&mallory)).await.status, StatusCode::FORBIDDEN);
         let forged = t.post(&format!("{page}/withdraw"), Some(&mallory), &[("text", "")]).await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN);
-        assert_eq!(opo_app::applications::find(&t.app, id).await.expect("app").stage, opo_domain::applications::Stage::Invited);
+        assert_eq!(
+            opo_app::applications::find(&t.app, id).await.expect("app").stage,
+            opo_domain::applications::Stage::Invited
+        );
     }
 }

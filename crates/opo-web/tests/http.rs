@@ -71,6 +71,20 @@ async fn signature_code(t: &TestApp) -> String {
         .expect("a signature")
 }
 
+/// The address secret of a demo secretariat member's calendar feed.
+async fn calendar_token(t: &TestApp) -> String {
+    let mut conn = t.db.db.read().await.expect("conn");
+    let id: i64 = sqlx::query_scalar("select id from users where role = 'secretariat' order by id limit 1")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("a secretariat member");
+    drop(conn);
+    let app =
+        opo_app::App::new(t.db.db.clone(), std::sync::Arc::new(opo_domain::clock::SystemClock), Default::default());
+    let user = opo_app::accounts::find(&app, id).await.expect("user");
+    opo_app::calendar_feed::create(&app, &user, &opo_app::Actor::cli()).await.expect("a feed")
+}
+
 fn concrete_with_code(path: &str, slug: &str, post: &str, id: i64, code: &str) -> String {
     let path = path.replace("{code}", code);
     let path = path.as_str();
@@ -110,11 +124,13 @@ async fn every_page_answers_anonymous_visitors_as_the_policy_says() {
         let slug = t.slugs_with_status("active").await.remove(0);
         let post = first_post_slug(&t).await;
         let code = signature_code(&t).await;
+        let feed = calendar_token(&t).await;
         let table = route_table();
         assert!(!table.is_empty());
         // Forms and signed-in pages are walked for every role in `security.rs`.
         for route in table.into_iter().filter(|r| r.method == "GET") {
-            let uri = concrete_with_code(route.path, &slug, &post, org_id(&t, &slug).await, &code);
+            let uri =
+                concrete_with_code(route.path, &slug, &post, org_id(&t, &slug).await, &code).replace("{token}", &feed);
             let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
             if policy::allows(PolicyActor::Anonymous, route.action) {
                 assert_eq!(answer.status, StatusCode::OK, "{} {uri}", route.method);

@@ -160,6 +160,11 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
             let mut conn = t.app.db.read().await.expect("conn");
             sqlx::query_scalar("select id from posts order by id limit 1").fetch_one(&mut *conn).await.expect("post")
         };
+        let feed = {
+            let (staff_id, _) = t.signed_in(Role::Secretariat, None).await;
+            let staff = opo_app::accounts::find(&t.app, staff_id).await.expect("user");
+            opo_app::calendar_feed::create(&t.app, &staff, &opo_app::Actor::cli()).await.expect("a feed")
+        };
         let table = route_table();
         assert!(table.len() >= 25, "{} routes", table.len());
         for route in &table {
@@ -175,6 +180,7 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                     },
                 )
                 .replace("{code}", &code)
+                .replace("{token}", &feed)
                 .replace("{n}", "1")
                 .replace(
                     "{id}",
@@ -208,7 +214,8 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                     assert!(answer.status != StatusCode::INTERNAL_SERVER_ERROR, "{context}");
                     // A new application has no logo, page versions or comparison yet: those answer 404 or
                     // 400 to everyone the policy lets through, which the checks above tell from a refusal.
-                    let data_dependent = ["/logo", "/page", "/page/compare"].iter().any(|end| route.path.ends_with(end));
+                    let data_dependent =
+                        ["/logo", "/page", "/page/compare"].iter().any(|end| route.path.ends_with(end));
                     if route.method == "GET" && !data_dependent {
                         assert!(matches!(answer.status, StatusCode::OK | StatusCode::SEE_OTHER), "{context}");
                     }

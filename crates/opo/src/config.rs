@@ -92,6 +92,12 @@ pub struct Layer {
     /// Days an invited applicant's untouched draft waits before a reminder [default: 7]
     #[arg(long, env = "OPO_DRAFT_REMINDER_DAYS", global = true)]
     pub draft_reminder_days: Option<i64>,
+    /// Days after a partner agreement expires before the partnership lapses [default: 60]
+    #[arg(long, env = "OPO_RENEWAL_GRACE_DAYS", global = true)]
+    pub renewal_grace_days: Option<i64>,
+    /// Days before a partnership's anniversary its annual check-in opens and the questionnaire goes out [default: 30]
+    #[arg(long, env = "OPO_CHECKIN_LEAD_DAYS", global = true)]
+    pub checkin_lead_days: Option<i64>,
     /// Where announcements of new partners are e-mailed (the community's mailing list) [default: none]
     #[arg(long, env = "OPO_ANNOUNCEMENT_EMAIL", global = true)]
     pub announcement_email: Option<String>,
@@ -137,6 +143,8 @@ impl Layer {
             review_majority_percent: self.review_majority_percent.or(lower.review_majority_percent),
             info_request_days: self.info_request_days.or(lower.info_request_days),
             draft_reminder_days: self.draft_reminder_days.or(lower.draft_reminder_days),
+            renewal_grace_days: self.renewal_grace_days.or(lower.renewal_grace_days),
+            checkin_lead_days: self.checkin_lead_days.or(lower.checkin_lead_days),
             announcement_email: self.announcement_email.or(lower.announcement_email),
             discourse_url: self.discourse_url.or(lower.discourse_url),
             discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
@@ -190,6 +198,8 @@ pub struct Config {
     pub review_majority_percent: u32,
     pub info_request_days: i64,
     pub draft_reminder_days: i64,
+    pub renewal_grace_days: i64,
+    pub checkin_lead_days: i64,
     pub announcement_email: String,
     pub discourse: Option<Discourse>,
 }
@@ -285,6 +295,8 @@ impl Config {
             review_majority_percent: layer.review_majority_percent.unwrap_or(50),
             info_request_days: layer.info_request_days.unwrap_or(14),
             draft_reminder_days: layer.draft_reminder_days.unwrap_or(7),
+            renewal_grace_days: layer.renewal_grace_days.unwrap_or(60),
+            checkin_lead_days: layer.checkin_lead_days.unwrap_or(30),
             announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
             discourse: discourse(
                 layer.discourse_url,
@@ -312,8 +324,14 @@ impl Config {
         if self.review_quorum == 0 || self.review_majority_percent >= 100 {
             bail!("the review quorum must be at least 1 and the majority below 100 percent");
         }
+        if !(0..=3650).contains(&self.renewal_grace_days) {
+            bail!("the renewal grace period must be between 0 and 3650 days");
+        }
         if self.info_request_days < 1 || self.draft_reminder_days < 1 {
             bail!("the answer deadline and the draft reminder must be at least one day");
+        }
+        if !(0..=365).contains(&self.checkin_lead_days) {
+            bail!("the check-in lead time must be between 0 and 365 days");
         }
         if !self.announcement_email.is_empty() {
             opo_domain::text::EmailAddress::parse(&self.announcement_email)

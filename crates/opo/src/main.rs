@@ -122,6 +122,8 @@ async fn open(config: &Config) -> anyhow::Result<App> {
         },
         info_request_deadline: time::Duration::days(config.info_request_days),
         draft_idle_reminder: time::Duration::days(config.draft_reminder_days),
+        renewal_grace: time::Duration::days(config.renewal_grace_days),
+        checkin_lead_days: config.checkin_lead_days,
         announcement_email: config.announcement_email.clone(),
         discourse: config.discourse.as_ref().map(|d| opo_app::DiscourseSettings {
             base_url: d.url.clone(),

@@ -105,7 +105,8 @@ mod tests {
 
     #[test]
     fn the_website_country_and_role_may_be_left_open() {
-        let open = InterestInput { website: " ".into(), country: String::new(), desired_role: String::new(), ..input() };
+        let open =
+            InterestInput { website: " ".into(), country: String::new(), desired_role: String::new(), ..input() };
         let interest = open.validate(&ROLES).expect("valid");
         assert_eq!((interest.website, interest.country, interest.desired_role.as_str()), (None, None, ""));
     }
@@ -122,6 +123,9 @@ mod tests {
             message: "x".repeat(5_001),
         };
         let fields: Vec<_> = bad.validate(&ROLES).expect_err("invalid").into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["organization", "website", "contact_name", "contact_email", "country", "desired_role", "message"]);
+        assert_eq!(
+            fields,
+            ["organization", "website", "contact_name", "contact_email", "country", "desired_role", "message"]
+        );
     }
 }

@@ -29,6 +29,9 @@ struct AccountPage {
     /// A token just created: shown this once.
     new_token: Option<String>,
     token_error: Option<String>,
+    /// Staff have a personal calendar feed: when its address was made, and a new address, shown once.
+    calendar: Option<Option<String>>,
+    new_calendar_url: Option<String>,
 }
 
 struct TokenRow {
@@ -45,6 +48,7 @@ struct Shown {
     notice: Option<String>,
     new_token: Option<String>,
     token_error: Option<String>,
+    new_calendar_url: Option<String>,
 }
 
 async fn render(
@@ -73,7 +77,12 @@ async fn render_all(
             last_used: t.last_used_at.map(crate::format::date_time_utc).unwrap_or_default(),
         })
         .collect();
-    render_page(state, session, status, shown, rows)
+    let calendar = if session.user.role == opo_domain::accounts::Role::PartnerContact {
+        None
+    } else {
+        Some(opo_app::calendar_feed::created_at(&state.app, &session.user).await?.map(crate::format::date_time_utc))
+    };
+    render_page(state, session, status, shown, rows, calendar)
 }
 
 fn render_page(
@@ -82,8 +91,9 @@ fn render_page(
     status: StatusCode,
     shown: Shown,
     tokens: Vec<TokenRow>,
+    calendar: Option<Option<String>>,
 ) -> Result<Response, WebError> {
-    let Shown { password_error: error, notice, new_token, token_error } = shown;
+    let Shown { password_error: error, notice, new_token, token_error, new_calendar_url } = shown;
     let user = &session.user;
     let page = AccountPage {
         layout: Layout::new(state, "Your account", "", "/account").for_session(Some(session)),
@@ -98,6 +108,8 @@ fn render_page(
         tokens,
         new_token,
         token_error,
+        calendar,
+        new_calendar_url,
     };
     Ok((status, Html(page.render()?)).into_response())
 }
@@ -143,6 +155,32 @@ pub(crate) async fn revoke_token(
     opo_app::api_tokens::revoke(&state.app, &session.user, id, &session.audit_actor(&client)).await?;
     let notice = crate::i18n::Tr::current().get("account-token-revoked");
     render_all(&state, &session, StatusCode::OK, Shown { notice: Some(notice), ..Shown::default() }).await
+}
+
+/// Makes a new address for one's calendar feed (the old one stops working) and shows it, this once.
+pub(crate) async fn create_calendar(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+) -> Result<Response, WebError> {
+    let token = opo_app::calendar_feed::create(&state.app, &session.user, &session.audit_actor(&client)).await?;
+    let url = format!("{}/calendar/{token}.ics", state.app.settings.base_url);
+    render_all(&state, &session, StatusCode::OK, Shown { new_calendar_url: Some(url), ..Shown::default() }).await
+}
+
+/// A personal calendar feed, by the secret in its address.
+pub(crate) async fn calendar_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, WebError> {
+    let token = token.strip_suffix(".ics").unwrap_or(&token);
+    let ics = opo_app::calendar_feed::feed(&state.app, token).await?;
+    let mut response = ics.into_response();
+    let headers = response.headers_mut();
+    headers
+        .insert(axum::http::header::CONTENT_TYPE, axum::http::HeaderValue::from_static("text/calendar; charset=utf-8"));
+    headers.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, max-age=300"));
+    Ok(response)
 }
 
 #[derive(Deserialize)]

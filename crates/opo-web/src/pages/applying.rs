@@ -27,7 +27,8 @@ use serde::Deserialize;
 async fn owned(state: &AppState, session: &Session, id: i64) -> Result<Application, WebError> {
     let application = opo_app::applications::find(&state.app, id).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, Action::ApplyForOrganization, application.organization_id) {
+    if policy::allows_on(actor, session.user.organization_id, Action::ApplyForOrganization, application.organization_id)
+    {
         Ok(application)
     } else {
         Err(WebError::Forbidden("this is another organization's application".to_owned()))
@@ -147,7 +148,11 @@ pub(crate) fn event_label(kind: &str) -> &'static str {
 pub(crate) fn timeline_items(events: &[opo_app::applications::Event]) -> Vec<TimelineItem> {
     events
         .iter()
-        .map(|e| TimelineItem { when: format::date_time_utc(e.at), what: event_label(&e.kind).to_owned(), note: e.note.clone() })
+        .map(|e| TimelineItem {
+            when: format::date_time_utc(e.at),
+            what: event_label(&e.kind).to_owned(),
+            note: e.note.clone(),
+        })
         .collect()
 }
 
@@ -213,15 +218,22 @@ async fn render(
         None
     };
     let page = ApplicationPage {
-        layout: Layout::new(state, format!("Application — {}", application.organization_name), "", &format!("/portal/applications/{id}"))
-            .in_section("home-signed")
-            .for_session(Some(session)),
+        layout: Layout::new(
+            state,
+            format!("Application — {}", application.organization_name),
+            "",
+            &format!("/portal/applications/{id}"),
+        )
+        .in_section("home-signed")
+        .for_session(Some(session)),
         id,
         organization: application.organization_name.clone(),
         stage: application.stage,
         stage_label: application.stage.label(),
         next_step: application.stage.next_step(),
-        call: application.call_starts_at.map(|at| format!("{} ({} minutes)", format::date_time_utc(at), application.call_minutes)),
+        call: application
+            .call_starts_at
+            .map(|at| format!("{} ({} minutes)", format::date_time_utc(at), application.call_minutes)),
         timeline: timeline_items(&events),
         capabilities: choices(&capability_terms, &form.capabilities),
         components: choices(&component_terms, &form.components),
@@ -230,7 +242,8 @@ async fn render(
         form,
         errors,
         notice,
-        logo_url: logo.map(|l| format!("/portal/applications/{id}/logo?v={}", l.sha256.chars().take(12).collect::<String>())),
+        logo_url: logo
+            .map(|l| format!("/portal/applications/{id}/logo?v={}", l.sha256.chars().take(12).collect::<String>())),
         signature: signature.map(|s| (s.signer_name, format::date_time_utc(s.signed_at), s.code)),
         question,
         can_withdraw: application.stage.move_to(Stage::Withdrawn).is_ok(),
@@ -297,7 +310,10 @@ pub(crate) async fn upload_logo(
                 let name = field.file_name().unwrap_or("logo").to_owned();
                 match field.bytes().await {
                     Ok(bytes) => upload = Some((name, bytes)),
-                    Err(e) => problem = Some(format!("the file could not be read ({}); logos may be up to 2 MB", e.body_text())),
+                    Err(e) => {
+                        problem =
+                            Some(format!("the file could not be read ({}); logos may be up to 2 MB", e.body_text()))
+                    }
                 }
             }
             Ok(Some(_)) => {}
@@ -310,9 +326,19 @@ pub(crate) async fn upload_logo(
     }
     let result = match (upload, problem) {
         (_, Some(problem)) => Err(AppError::Invalid(vec![FieldError { field: "logo", message: problem }])),
-        (None, None) => Err(AppError::Invalid(vec![FieldError { field: "logo", message: "choose a file to upload".to_owned() }])),
+        (None, None) => {
+            Err(AppError::Invalid(vec![FieldError { field: "logo", message: "choose a file to upload".to_owned() }]))
+        }
         (Some((name, bytes)), None) => {
-            opo_app::applications::upload_logo(&state.app, id, &session.user, &bytes, &name, &session.audit_actor(&client)).await
+            opo_app::applications::upload_logo(
+                &state.app,
+                id,
+                &session.user,
+                &bytes,
+                &name,
+                &session.audit_actor(&client),
+            )
+            .await
         }
     };
     match result {
@@ -321,7 +347,11 @@ pub(crate) async fn upload_logo(
     }
 }
 
-pub(crate) async fn logo(State(state): State<AppState>, session: Session, Path(id): Path<i64>) -> Result<Response, WebError> {
+pub(crate) async fn logo(
+    State(state): State<AppState>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
     owned(&state, &session, id).await?;
     let logo = opo_app::applications::logo_of(&state.app, id).await?.ok_or(WebError::NotFound("logo"))?;
     Ok(logo_response(logo))
@@ -334,7 +364,10 @@ pub(crate) fn logo_response(logo: opo_app::partners::Logo) -> Response {
     if let Ok(value) = HeaderValue::from_str(&logo.content_type) {
         headers.insert(header::CONTENT_TYPE, value);
     }
-    headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),
+    );
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=60"));
     response
@@ -379,9 +412,14 @@ async fn agreement_page(
 ) -> Result<Html<String>, WebError> {
     let template = opo_app::agreements::current(&state.app).await?;
     let page = AgreementPage {
-        layout: Layout::new(state, "Partner agreement", "", &format!("/portal/applications/{}/agreement", application.id))
-            .in_section("home-signed")
-            .for_session(Some(session)),
+        layout: Layout::new(
+            state,
+            "Partner agreement",
+            "",
+            &format!("/portal/applications/{}/agreement", application.id),
+        )
+        .in_section("home-signed")
+        .for_session(Some(session)),
         id: application.id,
         organization: application.organization_name.clone(),
         template_id: template.id,
@@ -425,7 +463,9 @@ pub(crate) async fn sign(
         user_agent: client.user_agent.clone(),
         auth_method: "portal session (signed in by e-mailed link or password)".to_owned(),
     };
-    match opo_app::agreements::sign(&state.app, id, &session.user, &input, &evidence, &session.audit_actor(&client)).await {
+    match opo_app::agreements::sign(&state.app, id, &session.user, &input, &evidence, &session.audit_actor(&client))
+        .await
+    {
         Ok(_) => Ok(back(id, "#agreement")),
         Err(AppError::Invalid(errors)) => {
             let html = agreement_page(&state, &session, &application, form, errors, None).await?;
@@ -466,7 +506,8 @@ pub(crate) async fn answer(
     axum::Form(form): axum::Form<TextForm>,
 ) -> Result<Response, WebError> {
     let application = owned(&state, &session, id).await?;
-    match opo_app::reviews::answer_info(&state.app, id, &session.user, &form.text, &session.audit_actor(&client)).await {
+    match opo_app::reviews::answer_info(&state.app, id, &session.user, &form.text, &session.audit_actor(&client)).await
+    {
         Ok(()) => Ok(back(id, "")),
         Err(err) => refused(&state, &session, &application, None, err).await,
     }
@@ -480,7 +521,9 @@ pub(crate) async fn withdraw(
     axum::Form(form): axum::Form<TextForm>,
 ) -> Result<Response, WebError> {
     let application = owned(&state, &session, id).await?;
-    match opo_app::applications::withdraw(&state.app, id, &session.user, &form.text, &session.audit_actor(&client)).await {
+    match opo_app::applications::withdraw(&state.app, id, &session.user, &form.text, &session.audit_actor(&client))
+        .await
+    {
         Ok(()) => Ok(back(id, "")),
         Err(err) => refused(&state, &session, &application, None, err).await,
     }
@@ -515,11 +558,21 @@ pub(crate) async fn propose(
     match opo_app::pages::revise(&state.app, id, &session.user, &content, &note, &session.audit_actor(&client)).await {
         Ok(number) => Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={number}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let html = super::page_review::render(&state, &session, &application, None, Some(content), errors, None).await?;
+            let html =
+                super::page_review::render(&state, &session, &application, None, Some(content), errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(&state, &session, &application, None, Some(content), Vec::new(), Some(message)).await?;
+            let html = super::page_review::render(
+                &state,
+                &session,
+                &application,
+                None,
+                Some(content),
+                Vec::new(),
+                Some(message),
+            )
+            .await?;
             Ok((StatusCode::CONFLICT, html).into_response())
         }
         Err(other) => Err(other.into()),
@@ -544,13 +597,27 @@ pub(crate) async fn comment(
     let application = owned(&state, &session, id).await?;
     let actor = session.audit_actor(&client);
     match opo_app::pages::comment(&state.app, id, &session.user, form.version, &form.text, &actor).await {
-        Ok(()) => Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={}#comments", form.version)).into_response()),
+        Ok(()) => {
+            Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={}#comments", form.version))
+                .into_response())
+        }
         Err(AppError::Invalid(errors)) => {
-            let html = super::page_review::render(&state, &session, &application, Some(form.version), None, errors, None).await?;
+            let html =
+                super::page_review::render(&state, &session, &application, Some(form.version), None, errors, None)
+                    .await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }
         Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(&state, &session, &application, Some(form.version), None, Vec::new(), Some(message)).await?;
+            let html = super::page_review::render(
+                &state,
+                &session,
+                &application,
+                Some(form.version),
+                None,
+                Vec::new(),
+                Some(message),
+            )
+            .await?;
             Ok((StatusCode::CONFLICT, html).into_response())
         }
         Err(other) => Err(other.into()),
@@ -568,7 +635,16 @@ pub(crate) async fn approve(
     match opo_app::pages::approve(&state.app, id, &session.user, form.version, &session.audit_actor(&client)).await {
         Ok(()) => Ok(back(id, "")),
         Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(&state, &session, &application, Some(form.version), None, Vec::new(), Some(message)).await?;
+            let html = super::page_review::render(
+                &state,
+                &session,
+                &application,
+                Some(form.version),
+                None,
+                Vec::new(),
+                Some(message),
+            )
+            .await?;
             Ok((StatusCode::CONFLICT, html).into_response())
         }
         Err(other) => Err(other.into()),
@@ -591,5 +667,6 @@ pub(crate) async fn compare(
     let (Some(from), Some(to)) = (query.from, query.to) else {
         return Err(WebError::BadRequest("choose two versions to compare".to_owned()));
     };
-    super::board::compare_page(&state, &session, &application, from, to, &format!("/portal/applications/{id}/page")).await
+    super::board::compare_page(&state, &session, &application, from, to, &format!("/portal/applications/{id}/page"))
+        .await
 }

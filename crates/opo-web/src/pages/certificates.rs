@@ -61,8 +61,13 @@ pub(crate) async fn page(
     let verdict = (!document.is_empty()).then(|| opo_app::agreements::matches(&signature, &query.document));
     let now = state.app.clock.now();
     let page = CertificatePage {
-        layout: Layout::new(&state, format!("Certificate {}", signature.code), "", &format!("/agreements/{}", signature.code))
-            .for_visitor(&visitor),
+        layout: Layout::new(
+            &state,
+            format!("Certificate {}", signature.code),
+            "",
+            &format!("/agreements/{}", signature.code),
+        )
+        .for_visitor(&visitor),
         code: signature.code.clone(),
         organization: signature.organization_name.clone(),
         signer_name: signature.signer_name.clone(),

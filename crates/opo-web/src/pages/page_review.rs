@@ -51,7 +51,10 @@ struct Panel {
 }
 
 fn choices(terms: &[opo_domain::taxonomy::Term], picked: &[String]) -> Vec<Choice> {
-    terms.iter().map(|t| Choice { key: t.key.clone(), label: t.label.clone(), checked: picked.contains(&t.key) }).collect()
+    terms
+        .iter()
+        .map(|t| Choice { key: t.key.clone(), label: t.label.clone(), checked: picked.contains(&t.key) })
+        .collect()
 }
 
 pub(crate) async fn render(
@@ -86,35 +89,52 @@ pub(crate) async fn render(
                 author: r.author.clone(),
                 when: format::date_time_utc(r.created_at),
                 note: r.note.clone(),
-                approved: r.approved_at.map(|at| format!("{} on {}", r.approved_by.clone().unwrap_or_default(), format::date_time_utc(at))),
+                approved: r.approved_at.map(|at| {
+                    format!("{} on {}", r.approved_by.clone().unwrap_or_default(), format::date_time_utc(at))
+                }),
                 shown: r.number == shown.number,
             })
             .collect(),
         comments: review
             .comments
             .iter()
-            .map(|c| CommentItem { version: c.revision_number, author: c.author.clone(), when: format::date_time_utc(c.at), body: c.body.clone() })
+            .map(|c| CommentItem {
+                version: c.revision_number,
+                author: c.author.clone(),
+                when: format::date_time_utc(c.at),
+                body: c.body.clone(),
+            })
             .collect(),
         links_text: editing.links.join("\n"),
         capabilities: choices(&capability_terms, &editing.capabilities),
         components: choices(&component_terms, &editing.components),
         countries: opo_domain::countries::COUNTRIES
             .iter()
-            .map(|c| Choice { key: c.code.to_owned(), label: c.name.to_owned(), checked: editing.countries.iter().any(|p| p == c.code) })
+            .map(|c| Choice {
+                key: c.code.to_owned(),
+                label: c.name.to_owned(),
+                checked: editing.countries.iter().any(|p| p == c.code),
+            })
             .collect(),
         content: editing,
         errors,
         notice,
     };
     let logo = opo_app::applications::logo_of(&state.app, id).await?;
-    let layout = Layout::new(state, format!("Partner page review — {}", application.organization_name), "", &format!("/portal/applications/{id}/page"))
-        .in_section("home-signed")
-        .for_session(Some(session));
+    let layout = Layout::new(
+        state,
+        format!("Partner page review — {}", application.organization_name),
+        "",
+        &format!("/portal/applications/{id}/page"),
+    )
+    .in_section("home-signed")
+    .for_session(Some(session));
     let html = preview(Preview {
         layout,
         slug: &application.organization_slug,
         content: &content,
-        logo_url: logo.map(|l| format!("/portal/applications/{id}/logo?v={}", l.sha256.chars().take(12).collect::<String>())),
+        logo_url: logo
+            .map(|l| format!("/portal/applications/{id}/logo?v={}", l.sha256.chars().take(12).collect::<String>())),
         hq_country: application.hq_country.as_deref(),
         capabilities: &capability_terms,
         components: &component_terms,

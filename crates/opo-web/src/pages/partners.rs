@@ -341,19 +341,15 @@ pub(crate) fn preview(preview: Preview<'_>) -> Result<String, WebError> {
         status_reason: String::new(),
         partner_since: None,
         partner_since_iso: String::new(),
-        website: opo_domain::text::WebUrl::parse(&content.website).ok().map(|w| (w.as_str().to_owned(), w.host().to_owned())),
+        website: opo_domain::text::WebUrl::parse(&content.website)
+            .ok()
+            .map(|w| (w.as_str().to_owned(), w.host().to_owned())),
         capabilities: terms(&content.capabilities, preview.capabilities, "capability"),
         components: terms(&content.components, preview.components, "component"),
-        country_count_text: t.args(
-            "profile-works-in",
-            &[("countries", t.count("count-countries", countries.len() as i64).into())],
-        ),
+        country_count_text: t
+            .args("profile-works-in", &[("countries", t.count("count-countries", countries.len() as i64).into())]),
         regions,
-        links: content
-            .links
-            .iter()
-            .map(|url| (link_label(&opo_domain::pages::link_kind(url)), url.clone()))
-            .collect(),
+        links: content.links.iter().map(|url| (link_label(&opo_domain::pages::link_kind(url)), url.clone())).collect(),
         agreement_text: None,
         posts: Vec::new(),
         activities: Vec::new(),

@@ -78,6 +78,71 @@ struct OrganizationPage {
     can_edit_activities: bool,
     scopes: Vec<(&'static str, &'static str)>,
     can_manage: bool,
+    renewal: Option<RenewalView>,
+}
+
+/// Where the partnership stands with its agreement, its history, and what the viewer may do about it.
+pub(crate) struct RenewalView {
+    pub status: &'static str,
+    pub reason: String,
+    pub expires_on: Option<String>,
+    pub requirement: Option<String>,
+    pub held: Option<String>,
+    pub can_resign: bool,
+    pub can_override: bool,
+    pub statuses: Vec<(&'static str, &'static str)>,
+    /// When, from, to, reason, by whom (shown to staff only).
+    pub history: Vec<(String, &'static str, &'static str, String, String)>,
+}
+
+async fn renewal_view(
+    state: &AppState,
+    session: &Session,
+    record: &opo_app::partners::Record,
+) -> Result<Option<RenewalView>, WebError> {
+    use opo_domain::partners::PartnerStatus;
+    if record.card.status == PartnerStatus::Prospect {
+        return Ok(None);
+    }
+    let actor = Actor::Signed(session.user.role);
+    let renewal = opo_app::renewals::renewal(&state.app, record.id).await?;
+    let staff = session.user.role != opo_domain::accounts::Role::PartnerContact;
+    let history = opo_app::renewals::history(&state.app, record.id)
+        .await?
+        .into_iter()
+        .map(|c| {
+            let by = if staff { c.actor_label } else { String::new() };
+            (format::date_time_utc(c.at), c.from.label(), c.to.label(), c.reason, by)
+        })
+        .collect();
+    Ok(Some(RenewalView {
+        status: renewal.status.label(),
+        reason: renewal.reason,
+        expires_on: renewal.expires_on.map(format::long_date),
+        requirement: renewal.requirement.map(|(version, by)| {
+            format!("Version {version} of the agreement is to be signed by {}.", format::long_date(by))
+        }),
+        held: renewal.override_status.map(|o| match o.until {
+            Some(until) => {
+                format!("Set by hand to “{}” until {}: {}", o.status.label(), format::long_date(until), o.reason)
+            }
+            None => format!("Set by hand to “{}”: {}", o.status.label(), o.reason),
+        }),
+        can_resign: renewal.can_resign
+            && policy::allows_on(actor, session.user.organization_id, Action::RenewAgreement, record.id),
+        can_override: policy::allows_on(
+            actor,
+            session.user.organization_id,
+            Action::OverridePartnershipStatus,
+            record.id,
+        ),
+        statuses: PartnerStatus::ALL
+            .into_iter()
+            .filter(|s| *s != PartnerStatus::Prospect)
+            .map(|s| (s.key(), s.label()))
+            .collect(),
+        history,
+    }))
 }
 
 pub(crate) async fn organization(
@@ -112,7 +177,9 @@ pub(crate) async fn organization(
         .into_iter()
         .map(|a| (a.id, opo_domain::countries::country(&a.country).map_or("", |c| c.name), a.title))
         .collect();
+    let renewal = renewal_view(&state, &session, &record).await?;
     let page = OrganizationPage {
+        renewal,
         consents: super::showcase::consent_rows(&consents),
         activities,
         countries: opo_domain::countries::COUNTRIES.iter().map(|c| (c.code, c.name)).collect(),

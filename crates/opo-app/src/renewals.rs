@@ -1,0 +1,497 @@
+//! Renewal of the partner agreement: the daily planner that reminds partners 90, 30 and 7 days before
+//! their agreement expires (or must be signed again) and moves each partnership through renewal due, in
+//! grace and lapsed; re-signing in the portal; a new agreement version that everyone must sign by a date;
+//! an admin's status until a date; and the history of every change of status.
+
+use crate::agreements::{Evidence, SignInput};
+use crate::notifications::Notice;
+use crate::{Actor, App, AppError, jobs, notifications, secrets};
+use opo_domain::partners::{FieldError, PartnerStatus};
+use opo_domain::renewals::{self as rules, Override, Requirement, Standing};
+use opo_store::accounts::User;
+use opo_store::agreements::{self as agreement_store, NewSignature, NewTemplate};
+use opo_store::renewals::{self as store, Partnership};
+pub use opo_store::renewals::{Change, StoredOverride};
+use opo_store::{StoreError, Tx, audit, directory, partners as partner_store};
+use serde_json::json;
+use time::{Date, Duration, OffsetDateTime};
+
+fn long(date: Date) -> String {
+    format!("{} {} {}", date.day(), date.month(), date.year())
+}
+
+fn standing(app: &App, p: &Partnership, requirement: Option<&store::Requirement>) -> Standing {
+    Standing {
+        current: p.status,
+        expires_on: p.expires_on,
+        requirement: requirement
+            .filter(|_| !p.signed_since_requirement)
+            .map(|r| Requirement { version: r.version.clone(), by: r.resign_by }),
+        override_status: p.override_status.as_ref().map(|o| Override {
+            status: o.status,
+            until: o.until,
+            reason: o.reason.clone(),
+        }),
+        grace: app.settings.renewal_grace,
+    }
+}
+
+/// Moves a partnership to `to` with its reason, writing the history row, the audit entry and the search
+/// index; `false` when another instance changed it first. A change of reason alone is only stored.
+async fn change_status(
+    tx: &mut Tx,
+    p: &Partnership,
+    to: PartnerStatus,
+    reason: &str,
+    actor: &Actor,
+    now: OffsetDateTime,
+) -> Result<bool, AppError> {
+    if !store::transition(tx, p.id, p.status, to, reason, now).await? {
+        return Ok(false);
+    }
+    if to == p.status {
+        return Ok(false);
+    }
+    let change = Change { from: p.status, to, reason: reason.to_owned(), actor_label: actor.label.clone(), at: now };
+    store::record_change(tx, p.id, &change).await?;
+    let mut entry = actor.entry("partnership.status_changed", "organization", p.id);
+    entry.before_json = Some(json!({ "status": p.status.key(), "reason": p.status_reason }).to_string());
+    entry.after_json = Some(json!({ "status": to.key(), "reason": reason }).to_string());
+    audit::record(tx, &entry, now).await?;
+    directory::reindex(tx, p.id).await?;
+    Ok(true)
+}
+
+async fn mail_poc(tx: &mut Tx, organization_id: i64) -> Result<Option<partner_store::Contact>, AppError> {
+    Ok(partner_store::contacts(tx, organization_id).await?.into_iter().find(|c| c.is_mail_poc))
+}
+
+fn resign_path(slug: &str) -> String {
+    format!("/portal/organizations/{slug}/agreement")
+}
+
+fn reminder_notices(
+    app: &App,
+    p: &Partnership,
+    poc: Option<&partner_store::Contact>,
+    requirement: Option<&Requirement>,
+    deadline: Date,
+    days: i64,
+) -> Vec<(&'static str, Notice)> {
+    let community = &app.settings.community_name;
+    let what = match requirement.filter(|r| r.by == deadline) {
+        Some(r) => format!("version {} of the partner agreement is to be signed by {}", r.version, long(deadline)),
+        None => format!("the partner agreement expires on {}", long(deadline)),
+    };
+    let mut notices = Vec::new();
+    if let Some(poc) = poc {
+        notices.push((
+            "poc",
+            Notice {
+                kind: "renewal-reminder",
+                to: poc.email.clone(),
+                name: poc.name.clone(),
+                subject: format!("{}: the partner agreement is due in {days} days", p.name),
+                paragraphs: vec![
+                    format!("For {}, {what}: in {days} days.", p.name),
+                    format!(
+                        "Please read the current agreement and sign it again in the portal, as when {} became a \
+                         {community} partner. Once signed, the partnership runs for three more years.",
+                        p.name
+                    ),
+                    format!(
+                        "If it is not signed, a grace period of {} days follows; then the partnership lapses and \
+                         leaves the partner directory until the agreement is signed again.",
+                        app.settings.renewal_grace.whole_days()
+                    ),
+                ],
+                quote: None,
+                action: Some(("Sign the agreement again".to_owned(), resign_path(&p.slug))),
+                attachment: None,
+            },
+        ));
+    }
+    notices.push((
+        "secretariat",
+        Notice {
+            kind: "renewal-reminder-staff",
+            to: app.settings.secretariat_email.clone(),
+            name: "secretariat".to_owned(),
+            subject: format!("Renewal in {days} days: {}", p.name),
+            paragraphs: vec![
+                format!("For {}, {what}.", p.name),
+                match poc {
+                    Some(poc) => format!("Its mail point of contact, {} ({}), has been reminded.", poc.name, poc.email),
+                    None => "It has no mail point of contact to remind: please reach out.".to_owned(),
+                },
+            ],
+            quote: None,
+            action: Some(("Open the organization's record".to_owned(), format!("/portal/organizations/{}", p.slug))),
+            attachment: None,
+        },
+    ));
+    notices
+}
+
+fn lapse_notice(app: &App, p: &Partnership, poc: &partner_store::Contact, reason: &str) -> Notice {
+    Notice {
+        kind: "partnership-lapsed",
+        to: poc.email.clone(),
+        name: poc.name.clone(),
+        subject: format!("The {} partnership of {} has lapsed", app.settings.community_name, p.name),
+        paragraphs: vec![
+            reason.to_owned(),
+            format!(
+                "{} is no longer listed among the active partners; its profile says the partnership lapsed.",
+                p.name
+            ),
+            "Signing the current agreement in the portal restores the partnership at once.".to_owned(),
+        ],
+        quote: None,
+        action: Some(("Sign the agreement again".to_owned(), resign_path(&p.slug))),
+        attachment: None,
+    }
+}
+
+async fn send(app: &App, tx: &mut Tx, notice: Notice, now: OffsetDateTime) -> Result<(), AppError> {
+    let email = notifications::notice(app, notice)?;
+    opo_store::notifications::enqueue(tx, &email, now).await?;
+    Ok(())
+}
+
+/// The daily work of renewals, run by the planner: every partnership's status as of today (each change
+/// with its reason, history, audit entry and search index; the partner told when it lapses), ended
+/// overrides cleared, and the reminder due today put in the outbox once per deadline and day count.
+pub async fn plan(app: &App) -> Result<usize, AppError> {
+    let now = app.clock.now();
+    let today = now.date();
+    let (requirement, partnerships) = {
+        let mut conn = app.db.read().await?;
+        let requirement = store::requirement(&mut conn, now).await?;
+        let partnerships = store::partnerships(&mut conn, requirement.as_ref().map(|r| r.published_at)).await?;
+        (requirement, partnerships)
+    };
+    let mut queued = 0;
+    for p in partnerships {
+        let mut standing = standing(app, &p, requirement.as_ref());
+        let override_ended = standing.override_status.as_ref().is_some_and(|o| !o.holds(today));
+        let held = standing.override_status.as_ref().is_some_and(|o| o.holds(today));
+        if override_ended {
+            // Once an override ends, the status follows the agreement again.
+            standing.override_status = None;
+            standing.current = PartnerStatus::Active;
+        }
+        let computed = rules::status_on(&standing, today);
+        let change = computed.filter(|c| c.status != p.status || c.reason != p.status_reason);
+        let deadline = rules::deadline(standing.expires_on, standing.requirement.as_ref());
+        let reminder = deadline
+            .filter(|_| !held && rules::follows_agreement(p.status))
+            .and_then(|d| rules::reminder_due(d, today).map(|days| (d, days)));
+        if change.is_none() && reminder.is_none() && !override_ended {
+            continue;
+        }
+        let mut tx = app.db.begin().await?;
+        if override_ended {
+            store::set_override(&mut tx, p.id, None, now).await?;
+        }
+        if let Some(c) = &change {
+            let changed = change_status(&mut tx, &p, c.status, &c.reason, &Actor::system(), now).await?;
+            if changed
+                && c.status == PartnerStatus::Lapsed
+                && let Some(poc) = mail_poc(&mut tx, p.id).await?
+            {
+                send(app, &mut tx, lapse_notice(app, &p, &poc, &c.reason), now).await?;
+                queued += 1;
+            }
+        }
+        if let Some((deadline, days)) = reminder {
+            let poc = mail_poc(&mut tx, p.id).await?;
+            for (to, notice) in reminder_notices(app, &p, poc.as_ref(), standing.requirement.as_ref(), deadline, days) {
+                let key = format!("renewal:{}:{deadline}:{days}:{to}", p.id);
+                if jobs::schedule_email(app, &mut tx, notice, key, now, now).await?.is_some() {
+                    queued += 1;
+                }
+            }
+        }
+        tx.commit().await.map_err(StoreError::from)?;
+    }
+    Ok(queued)
+}
+
+/// Where one partnership stands with its agreement, for its record page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renewal {
+    pub status: PartnerStatus,
+    pub reason: String,
+    pub expires_on: Option<Date>,
+    /// The day the agreement must be signed again by.
+    pub deadline: Option<Date>,
+    /// The version everyone must sign, and by when, if this partnership has not signed it yet.
+    pub requirement: Option<(String, Date)>,
+    pub override_status: Option<StoredOverride>,
+    /// Whether signing again is open now.
+    pub can_resign: bool,
+}
+
+fn resign_open(
+    p: &Partnership,
+    standing: &Standing,
+    current_version: &str,
+    latest_version: Option<&str>,
+    today: Date,
+) -> bool {
+    if !rules::follows_agreement(p.status) {
+        return false;
+    }
+    let deadline = rules::deadline(standing.expires_on, standing.requirement.as_ref());
+    p.status != PartnerStatus::Active
+        || latest_version != Some(current_version)
+        || standing.requirement.is_some()
+        || deadline.is_none_or(|d| today >= d - Duration::days(rules::RENEWAL_WINDOW_DAYS))
+}
+
+pub async fn renewal(app: &App, organization_id: i64) -> Result<Renewal, AppError> {
+    let now = app.clock.now();
+    let mut conn = app.db.read().await?;
+    let requirement = store::requirement(&mut conn, now).await?;
+    let p = store::partnership(&mut conn, organization_id, requirement.as_ref().map(|r| r.published_at))
+        .await?
+        .ok_or(AppError::NotFound("organization"))?;
+    let standing = standing(app, &p, requirement.as_ref());
+    let current = agreement_store::current_template(&mut conn, now).await?;
+    let latest = agreement_store::latest_for(&mut conn, organization_id).await?;
+    let can_resign = current.as_ref().is_some_and(|t| {
+        resign_open(&p, &standing, &t.version, latest.as_ref().map(|l| l.template_version.as_str()), now.date())
+    });
+    Ok(Renewal {
+        status: p.status,
+        reason: p.status_reason.clone(),
+        expires_on: p.expires_on,
+        deadline: rules::deadline(standing.expires_on, standing.requirement.as_ref()),
+        requirement: standing.requirement.as_ref().map(|r| (r.version.clone(), r.by)),
+        override_status: p.override_status,
+        can_resign,
+    })
+}
+
+fn signer(input: &SignInput) -> Result<(String, String), AppError> {
+    let mut problems = Vec::new();
+    let name = opo_domain::text::required("Your full name", &input.signer_name, 200)
+        .map_err(|e| problems.push(FieldError { field: "signer_name", message: e.to_string() }))
+        .ok();
+    let title = opo_domain::text::required("Your title", &input.signer_title, 200)
+        .map_err(|e| problems.push(FieldError { field: "signer_title", message: e.to_string() }))
+        .ok();
+    if !input.accept {
+        problems.push(FieldError { field: "accept", message: "tick the box to accept the agreement".to_owned() });
+    }
+    match (name, title) {
+        (Some(name), Some(title)) if problems.is_empty() => Ok((name, title)),
+        _ => Err(AppError::Invalid(problems)),
+    }
+}
+
+/// Signs the current agreement again for the signer's own organization, with the same evidence as the
+/// first signature; the partnership is active again at once. Returns the signature's public code.
+pub async fn resign(
+    app: &App,
+    organization_id: i64,
+    user: &User,
+    input: &SignInput,
+    evidence: &Evidence,
+    actor: &Actor,
+) -> Result<String, AppError> {
+    if user.organization_id != Some(organization_id) {
+        return Err(AppError::Forbidden("only a contact of the organization signs its agreement".to_owned()));
+    }
+    let (name, title) = signer(input)?;
+    let now = app.clock.now();
+    let mut tx = app.db.begin().await?;
+    let requirement = store::requirement(&mut tx, now).await?;
+    let p = store::partnership(&mut tx, organization_id, requirement.as_ref().map(|r| r.published_at))
+        .await?
+        .ok_or(AppError::NotFound("organization"))?;
+    if !rules::follows_agreement(p.status) {
+        return Err(AppError::Conflict(format!(
+            "the partnership is {}: please write to the secretariat",
+            p.status.label().to_lowercase()
+        )));
+    }
+    let template = agreement_store::current_template(&mut tx, now).await?.ok_or(AppError::NotFound("agreement"))?;
+    if template.id != input.template_id {
+        return Err(AppError::Conflict(
+            "a new version of the agreement was published since you opened it; please read it and sign again"
+                .to_owned(),
+        ));
+    }
+    let before = standing(app, &p, requirement.as_ref());
+    let latest = agreement_store::latest_for(&mut tx, organization_id).await?;
+    if !resign_open(&p, &before, &template.version, latest.as_ref().map(|l| l.template_version.as_str()), now.date()) {
+        let opens = before.expires_on.map(|d| d - Duration::days(rules::RENEWAL_WINDOW_DAYS));
+        return Err(AppError::Conflict(format!(
+            "the agreement in force is the current version{}",
+            opens.map(|d| format!("; it can be signed again from {}", long(d))).unwrap_or_default()
+        )));
+    }
+    let code = secrets::new_code().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
+    let expires_on = opo_domain::agreements::expires_on(now);
+    let signature = NewSignature {
+        organization_id,
+        template_id: template.id,
+        text_sha256: secrets::sha256_hex(template.body.as_bytes()),
+        signer_name: name.clone(),
+        signer_title: title,
+        signer_email: user.email.clone(),
+        auth_method: evidence.auth_method.clone(),
+        ip: evidence.ip.clone(),
+        user_agent: evidence.user_agent.chars().take(500).collect(),
+        signed_at: now,
+        expires_on,
+        code: code.clone(),
+        application_id: None,
+    };
+    agreement_store::insert_signature(&mut tx, &signature, now).await?;
+    if p.override_status.is_some() {
+        store::set_override(&mut tx, organization_id, None, now).await?;
+    }
+    let after = Standing { expires_on: Some(expires_on), requirement: None, override_status: None, ..before };
+    let computed = rules::status_on(&after, now.date()).ok_or(AppError::Internal("renewal status".to_owned()))?;
+    change_status(&mut tx, &p, computed.status, &computed.reason, actor, now).await?;
+    let mut entry = actor.entry("agreement.renewed", "organization", organization_id);
+    entry.after_json =
+        Some(json!({ "version": template.version, "code": code, "expires_on": expires_on.to_string() }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
+    let certificate = format!("/agreements/{code}");
+    let confirmation = |to: String, who: String, kind: &'static str| Notice {
+        kind,
+        to,
+        name: who,
+        subject: format!("{}: the partner agreement is signed again", p.name),
+        paragraphs: vec![
+            format!(
+                "{name} signed version {} of the partner agreement for {} on {}. It is in force until {}.",
+                template.version,
+                p.name,
+                long(now.date()),
+                long(expires_on)
+            ),
+            format!("The certificate of the signature, with its code {code}, is on the page below."),
+        ],
+        quote: None,
+        action: Some(("Open the certificate".to_owned(), certificate.clone())),
+        attachment: None,
+    };
+    send(app, &mut tx, confirmation(user.email.clone(), user.display_name.clone(), "agreement-renewed"), now).await?;
+    send(
+        app,
+        &mut tx,
+        confirmation(app.settings.secretariat_email.clone(), "secretariat".to_owned(), "agreement-renewed-staff"),
+        now,
+    )
+    .await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(code)
+}
+
+/// What a new version of the agreement is published with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NewVersion {
+    pub version: String,
+    pub title: String,
+    pub body: String,
+    /// Everyone who has not signed this version must sign it by this date.
+    pub resign_by: Option<Date>,
+}
+
+/// Publishes a new version of the agreement; new signatures are given on it from now on.
+pub async fn publish_template(app: &App, input: &NewVersion, actor: &Actor) -> Result<i64, AppError> {
+    let now = app.clock.now();
+    let mut problems = Vec::new();
+    let mut check = |field: &'static str, label: &'static str, value: &str, max: usize| {
+        opo_domain::text::required(label, value, max)
+            .map_err(|e| problems.push(FieldError { field, message: e.to_string() }))
+            .ok()
+    };
+    let version = check("version", "Version", &input.version, 40);
+    let title = check("title", "Title", &input.title, 200);
+    let body = check("body", "Text", &input.body, 100_000);
+    if input.resign_by.is_some_and(|by| by <= now.date()) {
+        problems
+            .push(FieldError { field: "resign_by", message: "the re-sign-by date must be in the future".to_owned() });
+    }
+    let (Some(version), Some(title), Some(body)) = (version, title, body) else {
+        return Err(AppError::Invalid(problems));
+    };
+    if !problems.is_empty() {
+        return Err(AppError::Invalid(problems));
+    }
+    let mut tx = app.db.begin().await?;
+    if store::version_exists(&mut tx, &version).await? {
+        return Err(AppError::Invalid(vec![FieldError {
+            field: "version",
+            message: format!("version {version} exists already"),
+        }]));
+    }
+    let template = NewTemplate { version: version.clone(), title, body, published_at: now };
+    let id = agreement_store::insert_template(&mut tx, &template, now).await?;
+    if let Some(by) = input.resign_by {
+        store::set_resign_by(&mut tx, id, by, now).await?;
+    }
+    let mut entry = actor.entry("agreement.published", "agreement_template", id);
+    entry.after_json =
+        Some(json!({ "version": version, "resign_by": input.resign_by.map(|d| d.to_string()) }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(id)
+}
+
+/// Sets a partnership's status by hand. A status that follows the agreement holds until `until` (required,
+/// in the future); withdrawn and ended stay until changed again.
+pub async fn override_status(
+    app: &App,
+    organization_id: i64,
+    status: PartnerStatus,
+    until: Option<Date>,
+    reason: &str,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    let now = app.clock.now();
+    let mut problems = Vec::new();
+    let reason = opo_domain::text::required("Reason", reason, 500)
+        .map_err(|e| problems.push(FieldError { field: "reason", message: e.to_string() }))
+        .ok();
+    if status == PartnerStatus::Prospect {
+        problems.push(FieldError { field: "status", message: "choose a status of a partnership".to_owned() });
+    }
+    match until {
+        Some(until) if until <= now.date() => {
+            problems.push(FieldError { field: "until", message: "the date must be in the future".to_owned() })
+        }
+        None if rules::follows_agreement(status) => {
+            problems.push(FieldError { field: "until", message: "this status holds until a date: set one".to_owned() })
+        }
+        _ => {}
+    }
+    let Some(reason) = reason.filter(|_| problems.is_empty()) else { return Err(AppError::Invalid(problems)) };
+    let mut tx = app.db.begin().await?;
+    let p = store::partnership(&mut tx, organization_id, None).await?.ok_or(AppError::NotFound("organization"))?;
+    if p.status == PartnerStatus::Prospect {
+        return Err(AppError::Conflict("the organization is not a partner yet".to_owned()));
+    }
+    let held = until.map(|until| StoredOverride { status, until: Some(until), reason: reason.clone() });
+    store::set_override(&mut tx, organization_id, held.as_ref(), now).await?;
+    change_status(&mut tx, &p, status, &reason, actor, now).await?;
+    let mut entry = actor.entry("partnership.status_overridden", "organization", organization_id);
+    entry.before_json = Some(json!({ "status": p.status.key(), "reason": p.status_reason }).to_string());
+    entry.after_json =
+        Some(json!({ "status": status.key(), "until": until.map(|d| d.to_string()), "reason": reason }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// The changes of a partnership's status, latest first.
+pub async fn history(app: &App, organization_id: i64) -> Result<Vec<Change>, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(store::history(&mut conn, organization_id).await?)
+}

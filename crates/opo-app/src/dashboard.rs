@@ -78,6 +78,54 @@ fn figures(events: &[(i64, String, time::OffsetDateTime)]) -> Vec<StageFigures> 
         .collect()
 }
 
+/// What needs the secretariat's attention today, in numbers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Attention {
+    pub applications_late: i64,
+    pub checkins_due: i64,
+    pub checkins_overdue: i64,
+    pub renewals_due: i64,
+    pub in_grace: i64,
+    pub lapsed: i64,
+    pub emails_failed: i64,
+    pub jobs_dead: i64,
+}
+
+pub async fn attention(app: &App) -> Result<Attention, AppError> {
+    let board = crate::applications::board(app, &[], true).await?;
+    let checkins = crate::checkins::board(app).await?;
+    let mut conn = app.db.read().await?;
+    let statuses = opo_store::dashboard::partners_by_status(&mut conn).await?;
+    let status = |key: &str| statuses.iter().find(|(s, _)| s == key).map_or(0, |(_, n)| *n);
+    let (_, emails_failed) = notifications::counts(&mut conn).await?;
+    let (_, jobs_dead) = opo_store::jobs::counts(&mut conn).await?;
+    Ok(Attention {
+        applications_late: board.rows.len() as i64,
+        checkins_due: checkins.due.len() as i64,
+        checkins_overdue: checkins.overdue.len() as i64,
+        renewals_due: status("renewal-due"),
+        in_grace: status("in-grace"),
+        lapsed: status("lapsed"),
+        emails_failed,
+        jobs_dead,
+    })
+}
+
+/// Check-ins per year (all, completed) and agreements signed per year (first time, renewed).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Years {
+    pub checkins: Vec<(String, i64, i64)>,
+    pub signatures: Vec<(String, i64, i64)>,
+}
+
+pub async fn years(app: &App) -> Result<Years, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(Years {
+        checkins: opo_store::dashboard::checkins_by_year(&mut conn).await?,
+        signatures: opo_store::dashboard::signatures_by_year(&mut conn).await?,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

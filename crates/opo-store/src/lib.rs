@@ -14,6 +14,7 @@ pub mod audit;
 pub mod calendar_feeds;
 pub mod checkins;
 pub mod consents;
+pub mod dashboard;
 mod db;
 pub mod directory;
 mod error;

@@ -32,6 +32,11 @@ struct StaffHome {
     funnel: Vec<FunnelRow>,
     funnel_chart: String,
     stay_chart: String,
+    /// What needs attention today, each with where to act on it.
+    attention: Vec<(String, i64, &'static str)>,
+    checkin_chart: String,
+    signature_chart: String,
+    years: opo_app::dashboard::Years,
 }
 
 pub(crate) struct FunnelRow {
@@ -75,7 +80,33 @@ async fn render(
             median: f.median_days.map(|d| format!("{d:.1}")).unwrap_or_else(|| "—".to_owned()),
         })
         .collect();
+    let today = opo_app::dashboard::attention(&state.app).await?;
+    let attention = vec![
+        ("Applications late in their stage".to_owned(), today.applications_late, "/secretariat/applications?late=1"),
+        ("Check-ins due".to_owned(), today.checkins_due, "/secretariat/check-ins"),
+        ("Check-ins overdue".to_owned(), today.checkins_overdue, "/secretariat/check-ins"),
+        ("Agreements to renew".to_owned(), today.renewals_due, "/partners"),
+        ("Agreements expired, in grace".to_owned(), today.in_grace, "/partners"),
+        ("Lapsed partnerships".to_owned(), today.lapsed, "/partners"),
+        ("E-mails that failed".to_owned(), today.emails_failed, "/admin/outbox"),
+        ("Background jobs that failed".to_owned(), today.jobs_dead, "/admin/outbox#jobs"),
+    ];
+    let years = opo_app::dashboard::years(&state.app).await?;
+    let checkin_chart = crate::charts::columns(
+        "checkins",
+        "Check-ins completed per year",
+        &years.checkins.iter().map(|(year, _, done)| (year.clone(), *done)).collect::<Vec<_>>(),
+    );
+    let signature_chart = crate::charts::columns(
+        "renewals",
+        "Agreements renewed per year",
+        &years.signatures.iter().map(|(year, _, renewed)| (year.clone(), *renewed)).collect::<Vec<_>>(),
+    );
     let page = StaffHome {
+        attention,
+        checkin_chart,
+        signature_chart,
+        years,
         funnel,
         funnel_chart,
         stay_chart,

@@ -304,14 +304,20 @@ mod tests {
         let english = ids(Locale::En.sources()[0]);
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/");
         let mut used = BTreeSet::new();
+        // Every template and source file, in every folder below them.
         let mut files = Vec::new();
-        for dir in ["templates", "templates/partners", "templates/news", "templates/auth", "src", "src/pages"] {
-            for entry in std::fs::read_dir(format!("{root}{dir}")).expect("dir").flatten() {
-                if entry.path().is_file() {
-                    files.push(std::fs::read_to_string(entry.path()).expect("text"));
+        let mut folders = vec![std::path::PathBuf::from(format!("{root}templates")), format!("{root}src").into()];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).expect("dir").flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else {
+                    files.push(std::fs::read_to_string(&path).expect("text"));
                 }
             }
         }
+        assert!(files.len() > 60, "the walk found the templates and sources: {}", files.len());
         for text in files {
             for call in ["t.get(\"", "t.community(\"", "t.count(\"", "t.args(\""] {
                 for piece in text.split(call).skip(1) {

@@ -66,7 +66,8 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
     let expires = now + app.settings.invitation_lifetime;
     sessions::insert_login_token(&mut tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
     let inviter = if actor.user_id.is_some() { actor.label.as_str() } else { "The secretariat" };
-    let message = notifications::invitation(app, email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;
+    let message =
+        notifications::invitation(app, "en", email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;
     outbox::enqueue(&mut tx, &message, now).await?;
     let mut entry = actor.entry("account.added", "user", id);
     entry.after_json = Some(serde_json::json!({ "role": role.key(), "organization": organization }).to_string());
@@ -135,6 +136,19 @@ pub async fn set_active(app: &App, id: i64, active: bool, actor: &Actor) -> Resu
     entry.before_json = Some(serde_json::json!({ "status": before.status.key() }).to_string());
     entry.after_json = Some(serde_json::json!({ "status": status.key() }).to_string());
     audit::record(&mut tx, &entry, now).await?;
+    tx.commit().await.map_err(StoreError::from)?;
+    Ok(())
+}
+
+/// Remembers the language a person chose on the site: their e-mails are written in it from now on.
+/// A language the e-mails are not written in is refused.
+pub async fn set_locale(app: &App, user_id: i64, locale: &str) -> Result<(), AppError> {
+    let locale = crate::mail_text::LOCALES
+        .into_iter()
+        .find(|l| *l == locale)
+        .ok_or_else(|| AppError::invalid("locale", "not a language of this site"))?;
+    let mut tx = app.db.begin().await?;
+    store::set_locale(&mut tx, user_id, locale, app.clock.now()).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }

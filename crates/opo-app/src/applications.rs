@@ -95,7 +95,7 @@ pub(crate) async fn send(app: &App, tx: &mut Tx, notice: Notice, now: OffsetDate
     if notice.to.trim().is_empty() {
         return Ok(());
     }
-    let email = notifications::notice(app, notice)?;
+    let email = notifications::notice_for(app, tx, notice).await?;
     outbox::enqueue(tx, &email, now).await?;
     Ok(())
 }
@@ -199,6 +199,17 @@ async fn applicant_account(
 /// contact, the applicant's account and the application; thanks the applicant with a first sign-in
 /// link and tells the secretariat.
 pub async fn express_interest(app: &App, input: &InterestInput, actor: &Actor) -> Result<InterestReceived, AppError> {
+    express_interest_in(app, input, "en", actor).await
+}
+
+/// [`express_interest`] from a page in `locale` (`en`, `fr`, `es` or `pt`; others count as English): a
+/// new applicant's account keeps that language, and every e-mail to the applicant is written in it.
+pub async fn express_interest_in(
+    app: &App,
+    input: &InterestInput,
+    locale: &str,
+    actor: &Actor,
+) -> Result<InterestReceived, AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let keys = capability_keys(&mut tx).await?;
@@ -214,6 +225,9 @@ pub async fn express_interest(app: &App, input: &InterestInput, actor: &Actor) -
     .await?;
     let email = interest.contact_email.as_str();
     let (user, token) = applicant_account(app, &mut tx, organization_id, &interest.contact_name, email, now).await?;
+    if token.is_some() {
+        accounts::set_locale(&mut tx, user.id, crate::mail_text::supported(locale), now).await?;
+    }
     let contact = NewContact {
         name: interest.contact_name.clone(),
         email: email.to_owned(),

@@ -5,6 +5,7 @@
 //! conversation and its outcome. A check-in still open `checkin_overdue_days` after its day is escalated
 //! to the secretariat, once.
 
+use crate::mail_text::{Text, t};
 use crate::notifications::Notice;
 use crate::{Actor, App, AppError, jobs};
 use opo_domain::accounts::{AccountStatus, Role};
@@ -31,10 +32,6 @@ pub fn is_overdue(app: &App, checkin: &CheckIn) -> bool {
 }
 
 /// A day as the e-mails write it: 4 May 2027.
-fn day(date: time::Date) -> String {
-    format!("{} {} {}", date.day(), date.month(), date.year())
-}
-
 fn portal_path(checkin: &CheckIn) -> String {
     format!("/portal/organizations/{}/check-in", checkin.organization_slug)
 }
@@ -47,9 +44,9 @@ fn mail(
     to: &str,
     name: &str,
     kind: &'static str,
-    subject: String,
-    paragraphs: Vec<String>,
-    action: (&str, String),
+    subject: Text,
+    paragraphs: Vec<Text>,
+    action: (Text, String),
 ) -> Notice {
     Notice {
         kind,
@@ -58,7 +55,7 @@ fn mail(
         subject,
         paragraphs,
         quote: None,
-        action: Some((action.0.to_owned(), action.1)),
+        action: Some(action),
         attachment: None,
     }
 }
@@ -124,26 +121,23 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
         );
         audit::record(&mut tx, &entry, now).await?;
         let year = due.year();
-        let day = day(due);
         if let Some(contact) = contact {
             let notice = mail(
                 &contact.email,
                 &contact.name,
                 "checkin-questionnaire",
-                format!("Your {year} partnership check-in with {}", app.settings.community_name),
+                t!("ci-questionnaire-subject", year = year, community = &app.settings.community_name),
                 vec![
-                    format!(
-                        "{} has been a partner organization of {} for another year on {day}. Thank you!",
-                        checkin.organization_name, app.settings.community_name
+                    t!(
+                        "ci-questionnaire-year",
+                        organization = &checkin.organization_name,
+                        community = &app.settings.community_name,
+                        date = due
                     ),
-                    "Once a year we check in with every partner. Please answer five short questions: how the \
-                     partnership went, what you plan for the coming year, changes you want on your partner page, \
-                     and whether we may feature your work in an impact story or a blog post."
-                        .to_owned(),
-                    "A member of the secretariat or the committee will then get in touch for a short conversation."
-                        .to_owned(),
+                    t!("ci-questionnaire-questions"),
+                    t!("ci-questionnaire-conversation"),
                 ],
-                ("Answer the questionnaire", portal_path(&checkin)),
+                (t!("ci-answer-questionnaire"), portal_path(&checkin)),
             );
             queued += send(app, &mut tx, notice, format!("checkin:{id}:questionnaire"), now).await?;
         }
@@ -167,16 +161,16 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
             &app.settings.secretariat_email,
             "secretariat",
             "checkin-overdue",
-            format!("Overdue check-in: {}", checkin.organization_name),
-            vec![format!(
-                "The {} check-in of {} was due on {} and is still open ({}; assigned to {who}). Please follow up or \
-                 assign it to someone else.",
-                checkin.due_on.year(),
-                checkin.organization_name,
-                day(checkin.due_on),
-                checkin.status.label().to_lowercase(),
+            t!("ci-overdue-subject", organization = &checkin.organization_name),
+            vec![t!(
+                "ci-overdue",
+                year = checkin.due_on.year(),
+                organization = &checkin.organization_name,
+                date = checkin.due_on,
+                status = checkin.status.label().to_lowercase(),
+                who = who,
             )],
-            ("Open the check-in", staff_path(&checkin)),
+            (t!("ci-open-checkin"), staff_path(&checkin)),
         );
         queued += send(app, &mut tx, notice, format!("checkin:{id}:escalated"), now).await?;
     }
@@ -189,15 +183,14 @@ fn assigned_notice(checkin: &CheckIn, user: &User) -> Notice {
         &user.email,
         &user.display_name,
         "checkin-assigned",
-        format!("Check-in with {} assigned to you", checkin.organization_name),
-        vec![format!(
-            "You are to hold the {} check-in with {} (due on {}). Its questionnaire answers show on the check-in's \
-             page; record the conversation and its outcome there.",
-            checkin.due_on.year(),
-            checkin.organization_name,
-            day(checkin.due_on)
+        t!("ci-assigned-subject", organization = &checkin.organization_name),
+        vec![t!(
+            "ci-assigned",
+            year = checkin.due_on.year(),
+            organization = &checkin.organization_name,
+            date = checkin.due_on
         )],
-        ("Open the check-in", staff_path(checkin)),
+        (t!("ci-open-checkin"), staff_path(checkin)),
     )
 }
 
@@ -319,13 +312,9 @@ pub async fn answer(
             &app.settings.secretariat_email,
             "secretariat",
             "checkin-page-changes",
-            format!("Page changes asked for by {}", checkin.organization_name),
-            vec![format!(
-                "In its check-in, {} asked for changes to its partner page. Version {number} of the page is open \
-                 for review: edit it, let the partner approve it, then publish it.",
-                checkin.organization_name
-            )],
-            ("Open the check-in", staff_path(&checkin)),
+            t!("ci-page-changes-subject", organization = &checkin.organization_name),
+            vec![t!("ci-page-changes", organization = &checkin.organization_name, number = number)],
+            (t!("ci-open-checkin"), staff_path(&checkin)),
         );
         notice.quote = Some(answers.page_changes.clone());
         send(app, &mut tx, notice, format!("checkin:{id}:page:{number}"), now).await?;
@@ -337,13 +326,9 @@ pub async fn answer(
             &to.email,
             &to.display_name,
             "checkin-answered",
-            format!("{} answered its check-in questionnaire", checkin.organization_name),
-            vec![format!(
-                "{} answered the questionnaire of its {} check-in. Read the answers before your conversation.",
-                checkin.organization_name,
-                checkin.due_on.year()
-            )],
-            ("Open the check-in", staff_path(&checkin)),
+            t!("ci-answered-subject", organization = &checkin.organization_name),
+            vec![t!("ci-answered", organization = &checkin.organization_name, year = checkin.due_on.year())],
+            (t!("ci-open-checkin"), staff_path(&checkin)),
         );
         send(app, &mut tx, notice, format!("checkin:{id}:answered:{}", now.unix_timestamp()), now).await?;
     }
@@ -409,8 +394,8 @@ async fn check_in_version(tx: &mut Tx, checkin: &CheckIn, number: i64) -> Result
         .ok_or(AppError::NotFound("version"))
 }
 
-fn partner_notice(checkin: &CheckIn, kind: &'static str, subject: String, text: String) -> Notice {
-    mail("", "", kind, subject, vec![text], ("Open your check-in", portal_path(checkin)))
+fn partner_notice(checkin: &CheckIn, kind: &'static str, subject: Text, text: Text) -> Notice {
+    mail("", "", kind, subject, vec![text], (t!("ci-open-your-checkin"), portal_path(checkin)))
 }
 
 async fn mail_poc(tx: &mut Tx, org: i64) -> Result<Option<partners::Contact>, AppError> {
@@ -447,10 +432,8 @@ pub async fn revise_page(
         let mut notice = partner_notice(
             &checkin,
             "checkin-page-ready",
-            format!("Your partner page, version {number}, is ready for review"),
-            "The secretariat made the changes you asked for in your check-in. Please look at the new version and \
-             approve it; it is published once you do."
-                .to_owned(),
+            t!("ci-page-ready-subject", number = number),
+            t!("ci-page-ready"),
         );
         notice.to = contact.email;
         notice.name = contact.name;
@@ -479,9 +462,9 @@ pub async fn approve_page(app: &App, id: i64, user: &User, number: i64, actor: &
         &app.settings.secretariat_email,
         "secretariat",
         "checkin-page-approved",
-        format!("{} approved version {number} of its page", checkin.organization_name),
-        vec!["The partner approved the new version of its page. Publish it from the check-in's page.".to_owned()],
-        ("Open the check-in", staff_path(&checkin)),
+        t!("ci-page-approved-subject", organization = &checkin.organization_name, number = number),
+        vec![t!("ci-page-approved")],
+        (t!("ci-open-checkin"), staff_path(&checkin)),
     );
     send(app, &mut tx, notice, format!("checkin:{id}:page-approved:{number}"), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
@@ -514,12 +497,12 @@ pub async fn apply_page(app: &App, id: i64, user: &User, actor: &Actor) -> Resul
         let mut notice = partner_notice(
             &checkin,
             "checkin-page-published",
-            "Your partner page is updated".to_owned(),
-            format!("Version {} of your partner page is now public.", approved.number),
+            t!("ci-page-published-subject"),
+            t!("ci-page-published", number = approved.number),
         );
         notice.to = contact.email;
         notice.name = contact.name;
-        notice.action = Some(("See your page".to_owned(), format!("/partners/{}", checkin.organization_slug)));
+        notice.action = Some((t!("ci-see-your-page"), format!("/partners/{}", checkin.organization_slug)));
         send(app, &mut tx, notice, format!("checkin:{id}:page-published:{}", approved.number), now).await?;
     }
     tx.commit().await.map_err(StoreError::from)?;

@@ -40,7 +40,7 @@ pub async fn schedule_email(
     run_at: OffsetDateTime,
     now: OffsetDateTime,
 ) -> Result<Option<i64>, AppError> {
-    let email = crate::notifications::notice(app, notice)?;
+    let email = crate::notifications::notice_for(app, tx, notice).await?;
     enqueue(tx, handlers::EMAIL, &handlers::EmailPayload::from(&email), Some(dedupe_key), run_at, now).await
 }
 

@@ -20,6 +20,7 @@ pub mod forum;
 pub mod jobs;
 pub mod landing;
 pub mod logos;
+pub mod mail_text;
 pub mod mailer;
 pub mod notifications;
 pub mod pages;

@@ -1,51 +1,46 @@
 //! The e-mails the program sends, each a template with a subject, a plain-text part and an HTML part,
 //! put in the outbox by the use case that causes them.
 
+use crate::mail_text::{self, Text};
 use crate::{App, AppError};
 use askama::Template;
+use opo_store::Tx;
+use opo_store::accounts::User;
 use opo_store::notifications::NewEmail;
 
-#[derive(Template)]
-#[template(path = "email/sign_in_link/subject.txt", escape = "none")]
-struct SignInLinkSubject<'a> {
-    community: &'a str,
+/// The words of a message with a one-time link, already in the recipient's language.
+struct LinkWords {
+    lang: &'static str,
+    hello: String,
+    first: String,
+    second: String,
+    button: String,
+    copy: String,
+    after: String,
+    program: String,
 }
 
 #[derive(Template)]
 #[template(path = "email/sign_in_link/body.txt", escape = "none")]
 struct SignInLinkText<'a> {
-    name: &'a str,
-    community: &'a str,
+    w: &'a LinkWords,
     link: &'a str,
-    minutes: i64,
     secretariat: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "email/sign_in_link/body.html")]
 struct SignInLinkHtml<'a> {
-    name: &'a str,
-    community: &'a str,
+    w: &'a LinkWords,
     link: &'a str,
-    minutes: i64,
     secretariat: &'a str,
-}
-
-#[derive(Template)]
-#[template(path = "email/invitation/subject.txt", escape = "none")]
-struct InvitationSubject<'a> {
-    community: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "email/invitation/body.txt", escape = "none")]
 struct InvitationText<'a> {
-    name: &'a str,
-    inviter: &'a str,
-    role: &'a str,
-    community: &'a str,
+    w: &'a LinkWords,
     link: &'a str,
-    days: i64,
     sign_in_url: &'a str,
     secretariat: &'a str,
 }
@@ -53,12 +48,8 @@ struct InvitationText<'a> {
 #[derive(Template)]
 #[template(path = "email/invitation/body.html")]
 struct InvitationHtml<'a> {
-    name: &'a str,
-    inviter: &'a str,
-    role: &'a str,
-    community: &'a str,
+    w: &'a LinkWords,
     link: &'a str,
-    days: i64,
     sign_in_url: &'a str,
     secretariat: &'a str,
 }
@@ -83,22 +74,38 @@ pub(crate) fn link_url(app: &App, token: &str) -> String {
     format!("{}/sign-in/link?token={token}", app.settings.base_url)
 }
 
-pub(crate) fn sign_in_link(app: &App, to: &str, name: &str, token: &str) -> Result<NewEmail, AppError> {
+/// A sign-in link, in the account's language.
+pub(crate) fn sign_in_link(app: &App, user: &User, token: &str) -> Result<NewEmail, AppError> {
     let s = &app.settings;
+    let locale = mail_text::supported(&user.locale);
     let link = link_url(app, token);
+    let community = || ("community", mail_text::Arg::from(s.community_name.as_str()));
     let minutes = s.link_lifetime.whole_minutes();
-    let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
+    let w = LinkWords {
+        lang: locale,
+        hello: mail_text::text(locale, "mail-hello", &[("name", user.display_name.as_str().into())]),
+        first: mail_text::text(locale, "signin-asked", &[community()]),
+        second: mail_text::text(locale, "signin-open", &[("minutes", minutes.into())]),
+        button: mail_text::text(locale, "signin-button", &[]),
+        copy: mail_text::text(locale, "mail-copy-address", &[]),
+        after: mail_text::text(locale, "signin-ignore", &[]),
+        program: mail_text::text(locale, "mail-program", &[community()]),
+    };
+    let secretariat = s.secretariat_email.as_str();
     Ok(rendered(
         "sign-in-link",
-        to,
-        SignInLinkSubject { community }.render().map_err(template_error)?,
-        SignInLinkText { name, community, link: &link, minutes, secretariat }.render().map_err(template_error)?,
-        SignInLinkHtml { name, community, link: &link, minutes, secretariat }.render().map_err(template_error)?,
+        &user.email,
+        mail_text::text(locale, "signin-subject", &[community()]),
+        SignInLinkText { w: &w, link: &link, secretariat }.render().map_err(template_error)?,
+        SignInLinkHtml { w: &w, link: &link, secretariat }.render().map_err(template_error)?,
     ))
 }
 
+/// An invitation to a new account, in `locale` (a new account has not chosen a language yet, so
+/// English unless told otherwise).
 pub(crate) fn invitation(
     app: &App,
+    locale: &str,
     to: &str,
     name: &str,
     inviter: &str,
@@ -106,18 +113,34 @@ pub(crate) fn invitation(
     token: &str,
 ) -> Result<NewEmail, AppError> {
     let s = &app.settings;
+    let locale = mail_text::supported(locale);
     let link = link_url(app, token);
     let sign_in_url = format!("{}/sign-in", s.base_url);
+    let community = || ("community", mail_text::Arg::from(s.community_name.as_str()));
     let days = s.invitation_lifetime.whole_days();
-    let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
+    let w = LinkWords {
+        lang: locale,
+        hello: mail_text::text(locale, "mail-hello", &[("name", name.into())]),
+        first: mail_text::text(
+            locale,
+            "invitation-invited",
+            &[("inviter", inviter.into()), community(), ("role", role.into())],
+        ),
+        second: mail_text::text(locale, "invitation-open", &[("days", days.into())]),
+        button: mail_text::text(locale, "invitation-button", &[]),
+        copy: mail_text::text(locale, "mail-copy-address", &[]),
+        after: mail_text::text(locale, "invitation-later", &[]),
+        program: mail_text::text(locale, "mail-program", &[community()]),
+    };
+    let secretariat = s.secretariat_email.as_str();
     Ok(rendered(
         "invitation",
         to,
-        InvitationSubject { community }.render().map_err(template_error)?,
-        InvitationText { name, inviter, role, community, link: &link, days, sign_in_url: &sign_in_url, secretariat }
+        mail_text::text(locale, "invitation-subject", &[community()]),
+        InvitationText { w: &w, link: &link, sign_in_url: &sign_in_url, secretariat }
             .render()
             .map_err(template_error)?,
-        InvitationHtml { name, inviter, role, community, link: &link, days, sign_in_url: &sign_in_url, secretariat }
+        InvitationHtml { w: &w, link: &link, sign_in_url: &sign_in_url, secretariat }
             .render()
             .map_err(template_error)?,
     ))
@@ -179,57 +202,106 @@ pub(crate) fn post_submitted(
 #[derive(Template)]
 #[template(path = "email/notice/body.txt", escape = "none")]
 struct NoticeText<'a> {
-    name: &'a str,
+    hello: &'a str,
     paragraphs: &'a [String],
     quote: Option<&'a str>,
     action: Option<(&'a str, &'a str)>,
-    community: &'a str,
+    program: &'a str,
+    questions: &'a str,
     secretariat: &'a str,
 }
 
 #[derive(Template)]
 #[template(path = "email/notice/body.html")]
 struct NoticeHtml<'a> {
-    name: &'a str,
+    lang: &'a str,
+    hello: &'a str,
     paragraphs: &'a [String],
     quote: Option<&'a str>,
     action: Option<(&'a str, &'a str)>,
-    community: &'a str,
+    or_open: &'a str,
+    program: &'a str,
+    questions: &'a str,
     secretariat: &'a str,
 }
 
 /// A message of the partnership workflow: a greeting, a few paragraphs, perhaps a quoted text (a
 /// question, a decision's reason) and one button. Every workflow message shares this shape, so each
-/// differs only in its words, which are written in [`crate::workflow_mail`].
+/// differs only in its words, which are written in [`crate::workflow_mail`] as message ids, put in the
+/// recipient's language when the message goes into the outbox.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub kind: &'static str,
     pub to: String,
     pub name: String,
-    pub subject: String,
-    pub paragraphs: Vec<String>,
+    pub subject: Text,
+    pub paragraphs: Vec<Text>,
     pub quote: Option<String>,
     /// The button's label and the path it opens on this site.
-    pub action: Option<(String, String)>,
+    pub action: Option<(Text, String)>,
     pub attachment: Option<opo_store::notifications::Attachment>,
 }
 
-pub(crate) fn notice(app: &App, notice: Notice) -> Result<NewEmail, AppError> {
+/// The language of mail to `to`: English for the secretariat's shared address and the announcement
+/// list, else the language of the account with that address, else English.
+pub(crate) async fn locale_for(app: &App, tx: &mut Tx, to: &str) -> Result<&'static str, AppError> {
     let s = &app.settings;
-    let url = notice.action.as_ref().map(|(label, path)| (label.as_str(), format!("{}{path}", s.base_url)));
-    let action = url.as_ref().map(|(label, url)| (*label, url.as_str()));
+    let shared = [s.secretariat_email.as_str(), s.announcement_email.as_str()];
+    if to.trim().is_empty() || shared.into_iter().any(|a| !a.is_empty() && a.eq_ignore_ascii_case(to.trim())) {
+        return Ok("en");
+    }
+    let user = opo_store::accounts::find_by_email(tx, to).await?;
+    Ok(user.map_or("en", |u| mail_text::supported(&u.locale)))
+}
+
+/// The notice written in its recipient's language, ready for the outbox.
+pub(crate) async fn notice_for(app: &App, tx: &mut Tx, notice: Notice) -> Result<NewEmail, AppError> {
+    let locale = locale_for(app, tx, &notice.to).await?;
+    notice_in(app, notice, locale)
+}
+
+pub(crate) fn notice_in(app: &App, notice: Notice, locale: &str) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
     let (community, secretariat) = (s.community_name.as_str(), s.secretariat_email.as_str());
-    let (name, paragraphs, quote) = (notice.name.as_str(), notice.paragraphs.as_slice(), notice.quote.as_deref());
+    let label = notice.action.as_ref().map(|(label, path)| (label.render(locale), format!("{}{path}", s.base_url)));
+    let action = label.as_ref().map(|(label, url)| (label.as_str(), url.as_str()));
+    let paragraphs: Vec<String> = notice.paragraphs.iter().map(|p| p.render(locale)).collect();
+    let hello = mail_text::text(locale, "mail-hello", &[("name", notice.name.as_str().into())]);
+    let program = mail_text::text(locale, "mail-program", &[("community", community.into())]);
+    let questions = mail_text::text(locale, "mail-questions", &[]);
+    let or_open = mail_text::text(locale, "mail-or-open", &[]);
+    let quote = notice.quote.as_deref();
     // Plain text quotes the way mail programs do, line by line.
     let quoted = quote.map(|q| q.lines().map(|l| format!("  > {l}")).collect::<Vec<_>>().join("\n"));
+    let (hello, program, questions) = (hello.as_str(), program.as_str(), questions.as_str());
     let mut email = rendered(
         notice.kind,
         &notice.to,
-        notice.subject.clone(),
-        NoticeText { name, paragraphs, quote: quoted.as_deref(), action, community, secretariat }
-            .render()
-            .map_err(template_error)?,
-        NoticeHtml { name, paragraphs, quote, action, community, secretariat }.render().map_err(template_error)?,
+        notice.subject.render(locale),
+        NoticeText {
+            hello,
+            paragraphs: &paragraphs,
+            quote: quoted.as_deref(),
+            action,
+            program,
+            questions,
+            secretariat,
+        }
+        .render()
+        .map_err(template_error)?,
+        NoticeHtml {
+            lang: locale,
+            hello,
+            paragraphs: &paragraphs,
+            quote,
+            action,
+            or_open: &or_open,
+            program,
+            questions,
+            secretariat,
+        }
+        .render()
+        .map_err(template_error)?,
     );
     email.attachment = notice.attachment;
     Ok(email)

@@ -4,6 +4,7 @@
 //! an admin's status until a date; and the history of every change of status.
 
 use crate::agreements::{Evidence, SignInput};
+use crate::mail_text::{Text, t};
 use crate::notifications::Notice;
 use crate::{Actor, App, AppError, jobs, notifications, secrets};
 use opo_domain::partners::{FieldError, PartnerStatus};
@@ -79,34 +80,28 @@ fn reminder_notices(
     days: i64,
 ) -> Vec<(&'static str, Notice)> {
     let community = &app.settings.community_name;
-    let what = match requirement.filter(|r| r.by == deadline) {
-        Some(r) => format!("version {} of the partner agreement is to be signed by {}", r.version, long(deadline)),
-        None => format!("the partner agreement expires on {}", long(deadline)),
-    };
+    let name = &p.name;
+    let version = requirement.filter(|r| r.by == deadline).map(|r| r.version.clone());
     let mut notices = Vec::new();
     if let Some(poc) = poc {
+        let first = match &version {
+            Some(v) => t!("rn-reminder-version", organization = name, version = v, date = deadline, days = days),
+            None => t!("rn-reminder-expires", organization = name, date = deadline, days = days),
+        };
         notices.push((
             "poc",
             Notice {
                 kind: "renewal-reminder",
                 to: poc.email.clone(),
                 name: poc.name.clone(),
-                subject: format!("{}: the partner agreement is due in {days} days", p.name),
+                subject: t!("rn-reminder-subject", organization = name, days = days),
                 paragraphs: vec![
-                    format!("For {}, {what}: in {days} days.", p.name),
-                    format!(
-                        "Please read the current agreement and sign it again in the portal, as when {} became a \
-                         {community} partner. Once signed, the partnership runs for three more years.",
-                        p.name
-                    ),
-                    format!(
-                        "If it is not signed, a grace period of {} days follows; then the partnership lapses and \
-                         leaves the partner directory until the agreement is signed again.",
-                        app.settings.renewal_grace.whole_days()
-                    ),
+                    first,
+                    t!("rn-reminder-sign", organization = name, community = community),
+                    t!("rn-reminder-grace", grace = app.settings.renewal_grace.whole_days()),
                 ],
                 quote: None,
-                action: Some(("Sign the agreement again".to_owned(), resign_path(&p.slug))),
+                action: Some((t!("rn-sign-again"), resign_path(&p.slug))),
                 attachment: None,
             },
         ));
@@ -117,16 +112,19 @@ fn reminder_notices(
             kind: "renewal-reminder-staff",
             to: app.settings.secretariat_email.clone(),
             name: "secretariat".to_owned(),
-            subject: format!("Renewal in {days} days: {}", p.name),
+            subject: t!("rn-staff-subject", organization = name, days = days),
             paragraphs: vec![
-                format!("For {}, {what}.", p.name),
+                match &version {
+                    Some(v) => t!("rn-staff-version", organization = name, version = v, date = deadline),
+                    None => t!("rn-staff-expires", organization = name, date = deadline),
+                },
                 match poc {
-                    Some(poc) => format!("Its mail point of contact, {} ({}), has been reminded.", poc.name, poc.email),
-                    None => "It has no mail point of contact to remind: please reach out.".to_owned(),
+                    Some(poc) => t!("rn-staff-reminded", name = &poc.name, email = &poc.email),
+                    None => t!("rn-staff-no-poc"),
                 },
             ],
             quote: None,
-            action: Some(("Open the organization's record".to_owned(), format!("/portal/organizations/{}", p.slug))),
+            action: Some((t!("rn-open-record"), format!("/portal/organizations/{}", p.slug))),
             attachment: None,
         },
     ));
@@ -138,23 +136,20 @@ fn lapse_notice(app: &App, p: &Partnership, poc: &partner_store::Contact, reason
         kind: "partnership-lapsed",
         to: poc.email.clone(),
         name: poc.name.clone(),
-        subject: format!("The {} partnership of {} has lapsed", app.settings.community_name, p.name),
+        subject: t!("rn-lapsed-subject", community = &app.settings.community_name, organization = &p.name),
         paragraphs: vec![
-            reason.to_owned(),
-            format!(
-                "{} is no longer listed among the active partners; its profile says the partnership lapsed.",
-                p.name
-            ),
-            "Signing the current agreement in the portal restores the partnership at once.".to_owned(),
+            Text::Plain(reason.to_owned()),
+            t!("rn-lapsed-unlisted", organization = &p.name),
+            t!("rn-lapsed-restore"),
         ],
         quote: None,
-        action: Some(("Sign the agreement again".to_owned(), resign_path(&p.slug))),
+        action: Some((t!("rn-sign-again"), resign_path(&p.slug))),
         attachment: None,
     }
 }
 
 async fn send(app: &App, tx: &mut Tx, notice: Notice, now: OffsetDateTime) -> Result<(), AppError> {
-    let email = notifications::notice(app, notice)?;
+    let email = notifications::notice_for(app, tx, notice).await?;
     opo_store::notifications::enqueue(tx, &email, now).await?;
     Ok(())
 }
@@ -366,19 +361,20 @@ pub async fn resign(
         kind,
         to,
         name: who,
-        subject: format!("{}: the partner agreement is signed again", p.name),
+        subject: t!("rn-renewed-subject", organization = &p.name),
         paragraphs: vec![
-            format!(
-                "{name} signed version {} of the partner agreement for {} on {}. It is in force until {}.",
-                template.version,
-                p.name,
-                long(now.date()),
-                long(expires_on)
+            t!(
+                "rn-renewed",
+                name = name.as_str(),
+                version = &template.version,
+                organization = &p.name,
+                date = now.date(),
+                until = expires_on
             ),
-            format!("The certificate of the signature, with its code {code}, is on the page below."),
+            t!("rn-renewed-certificate", code = code.as_str()),
         ],
         quote: None,
-        action: Some(("Open the certificate".to_owned(), certificate.clone())),
+        action: Some((t!("rn-open-certificate"), certificate.clone())),
         attachment: None,
     };
     send(app, &mut tx, confirmation(user.email.clone(), user.display_name.clone(), "agreement-renewed"), now).await?;

@@ -47,7 +47,7 @@ pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(),
     let token = random_token()?;
     let expires = now + app.settings.link_lifetime;
     store::insert_login_token(&mut tx, &secrets::token_hash(&token), user.id, "sign-in", expires, now).await?;
-    let message = notifications::sign_in_link(app, &user.email, &user.display_name, &token)?;
+    let message = notifications::sign_in_link(app, &user, &token)?;
     outbox::enqueue(&mut tx, &message, now).await?;
     let entry = Actor { user_id: None, label: user.email.clone(), ip: client.ip.clone() }.entry(
         "session.link-requested",

@@ -18,11 +18,13 @@ pub struct User {
     pub status: AccountStatus,
     pub has_password: bool,
     pub last_sign_in_at: Option<OffsetDateTime>,
+    /// The language the person's e-mails are written in: `en`, `fr`, `es` or `pt`.
+    pub locale: String,
 }
 
 /// The columns [`user_from_row`] reads; the query must join `organizations o` on the user's organization.
 pub(crate) const USER_COLUMNS: &str = "u.id, u.email, u.display_name, u.role, u.organization_id, u.status, \
-     u.last_sign_in_at, case when u.password_hash is null then 0 else 1 end as has_password, o.slug as organization_slug";
+     u.last_sign_in_at, case when u.password_hash is null then 0 else 1 end as has_password, o.slug as organization_slug, u.locale";
 
 pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
     let role: String = row.try_get("role")?;
@@ -39,6 +41,7 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
             .ok_or_else(|| StoreError::Corrupt(format!("account status {status:?}")))?,
         has_password: row.try_get::<i64, _>("has_password")? == 1,
         last_sign_in_at: last.as_deref().map(parse_ts).transpose()?,
+        locale: row.try_get("locale")?,
     })
 }
 
@@ -133,6 +136,17 @@ pub async fn set_status(
 ) -> Result<(), StoreError> {
     sqlx::query("update users set status = $1, updated_at = $2 where id = $3")
         .bind(status.key())
+        .bind(format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets the language the person's e-mails are written in.
+pub async fn set_locale(conn: &mut Conn, id: i64, locale: &str, now: OffsetDateTime) -> Result<(), StoreError> {
+    sqlx::query("update users set locale = $1, updated_at = $2 where id = $3")
+        .bind(locale)
         .bind(format_ts(now))
         .bind(id)
         .execute(&mut *conn)

@@ -8,6 +8,7 @@ mod authz;
 mod charts;
 mod csrf;
 mod error;
+mod form;
 mod format;
 mod headers;
 mod i18n;

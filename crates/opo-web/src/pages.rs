@@ -26,3 +26,24 @@ pub(crate) mod sitemap;
 pub(crate) mod staff;
 pub(crate) mod statistics;
 pub(crate) mod widget;
+
+use crate::error::WebError;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use opo_app::AppError;
+use opo_domain::partners::FieldError;
+
+/// A use case's refusal of a form, answered with the page drawn again by `draw`: with the fields to fix
+/// (422), or with the clash with where things stand (409). Any other error is passed on.
+pub(crate) async fn redrawn<Draw, Page>(err: AppError, draw: Draw) -> Result<Response, WebError>
+where
+    Draw: FnOnce(Vec<FieldError>, Option<String>) -> Page,
+    Page: Future<Output = Result<Html<String>, WebError>>,
+{
+    let (status, errors, notice) = match err {
+        AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
+        AppError::Conflict(message) => (StatusCode::CONFLICT, Vec::new(), Some(message)),
+        other => return Err(other.into()),
+    };
+    Ok((status, draw(errors, notice).await?).into_response())
+}

@@ -2,92 +2,18 @@
 //! and its spam protection, the application form that keeps what was typed, signing the agreement, and
 //! the certificate anyone can check.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use opo_app::{Actor, App, secrets};
-use opo_domain::clock::{Clock, ManualClock};
-use opo_store::testing::TestDb;
-use opo_web::build_app;
-use std::sync::Arc;
-use tower::ServiceExt;
+mod support;
 
-struct TestApp {
-    router: Router,
-    app: App,
-    clock: Arc<ManualClock>,
-    _db: TestDb,
-}
-
-struct Answer {
-    status: StatusCode,
-    location: String,
-    body: String,
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
-}
+use axum::http::StatusCode;
+use opo_app::Actor;
+use opo_domain::clock::Clock;
+use support::{TestApp, each_app};
 
 impl TestApp {
-    async fn send(&self, method: Method, uri: &str, cookie: Option<&str>, body: String) -> Answer {
-        let mut request = Request::builder().method(method.clone()).uri(uri);
-        if let Some(token) = cookie {
-            request = request.header(header::COOKIE, format!("opo_session={token}"));
-        }
-        if method == Method::POST {
-            request = request
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin")
-                .header("origin", "http://127.0.0.1:8080");
-        }
-        let response =
-            self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
-        let status = response.status();
-        let location =
-            response.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Answer { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str, cookie: Option<&str>) -> Answer {
-        self.send(Method::GET, uri, cookie, String::new()).await
-    }
-
-    async fn post(&self, uri: &str, cookie: Option<&str>, pairs: &[(&str, &str)]) -> Answer {
-        self.send(Method::POST, uri, cookie, encode(pairs)).await
-    }
-
-    /// A session for an existing account.
-    async fn session_for(&self, user_id: i64) -> String {
-        let now = self.clock.now();
-        let token = secrets::new_token().expect("token");
-        let mut tx = self.app.db.begin().await.expect("begin");
-        let session = opo_store::sessions::NewSession {
-            token_hash: secrets::token_hash(&token),
-            user_id,
-            ip: String::new(),
-            user_agent: String::new(),
-            expires_at: now + time::Duration::hours(12),
-        };
-        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
-        tx.commit().await.expect("commit");
-        token
-    }
-
     async fn count(&self, sql: &str) -> i64 {
         let mut conn = self.app.db.read().await.expect("conn");
         sqlx::query_scalar(sql).fetch_one(&mut *conn).await.expect("count")
     }
-}
-
-async fn each_app() -> Vec<TestApp> {
-    opo_app::testing::demo_apps()
-        .await
-        .into_iter()
-        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
-        .collect()
 }
 
 fn stamp_of(body: &str) -> String {
@@ -223,7 +149,7 @@ async fn an_applicant_fills_signs_and_submits_and_nothing_typed_is_lost() {
             )
             .await;
         assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.body);
-        assert_eq!(signed.location, format!("{page}#agreement"));
+        assert_eq!(signed.location(), format!("{page}#agreement"));
         let again = t
             .post(
                 &format!("{page}/agreement"),

@@ -2,97 +2,15 @@
 //! on both backends: counts that match the database, the moves each stage offers, a vote cast once,
 //! forms that come back with what was typed, and who may not use them.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use opo_app::{App, secrets};
+mod support;
+
+use axum::http::{StatusCode, header};
 use opo_domain::accounts::Role;
 use opo_domain::applications::Stage;
-use opo_domain::clock::{Clock, ManualClock};
-use opo_domain::text::EmailAddress;
-use opo_store::testing::TestDb;
-use opo_web::build_app;
-use std::sync::Arc;
-use tower::ServiceExt;
-
-struct TestApp {
-    router: Router,
-    app: App,
-    clock: Arc<ManualClock>,
-    _db: TestDb,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Answer {
-    fn header(&self, name: header::HeaderName) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
-    }
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
-}
-
-/// Text as the templates escape it.
-fn html(text: &str) -> String {
-    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
-}
+use opo_domain::clock::Clock;
+use support::{TestApp, each_app, html};
 
 impl TestApp {
-    async fn send(&self, method: Method, uri: &str, cookie: &str, body: String) -> Answer {
-        let mut request =
-            Request::builder().method(method.clone()).uri(uri).header(header::COOKIE, format!("opo_session={cookie}"));
-        if method == Method::POST {
-            // A form sent from a page of the site, as a browser says it.
-            request = request
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin");
-        }
-        let response =
-            self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str, cookie: &str) -> Answer {
-        self.send(Method::GET, uri, cookie, String::new()).await
-    }
-
-    async fn post(&self, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Answer {
-        self.send(Method::POST, uri, cookie, encode(pairs)).await
-    }
-
-    /// A new account with this role and an open session; returns (user id, session token).
-    async fn signed_in(&self, role: Role, organization_id: Option<i64>) -> (i64, String) {
-        let now = self.clock.now();
-        let mut tx = self.app.db.begin().await.expect("begin");
-        let email =
-            EmailAddress::parse(&format!("{}-{}@test.example", role.key(), now.unix_timestamp_nanos())).expect("email");
-        let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, organization_id, now)
-            .await
-            .expect("user");
-        let token = secrets::new_token().expect("token");
-        let session = opo_store::sessions::NewSession {
-            token_hash: secrets::token_hash(&token),
-            user_id: id,
-            ip: String::new(),
-            user_agent: String::new(),
-            expires_at: now + time::Duration::hours(12),
-        };
-        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
-        tx.commit().await.expect("commit");
-        self.clock.advance(time::Duration::milliseconds(1));
-        (id, token)
-    }
-
     /// The first application at `stage`, with its organization's name.
     async fn application_at(&self, stage: Stage) -> (i64, String) {
         let mut conn = self.app.db.read().await.expect("conn");
@@ -126,14 +44,6 @@ impl TestApp {
     }
 }
 
-async fn each_app() -> Vec<TestApp> {
-    opo_app::testing::demo_apps()
-        .await
-        .into_iter()
-        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
-        .collect()
-}
-
 /// The row of the counts table for `stage`.
 fn count_row(body: &str, stage: Stage) -> &str {
     let start = body.find(&format!("?stage={}\">", stage.key())).unwrap_or_else(|| panic!("a row for {stage:?}"));
@@ -154,7 +64,7 @@ async fn the_board_counts_every_stage_and_what_is_late_as_the_database_does() {
         // A week and a day later, some applications have overstayed their stage.
         t.clock.advance(time::Duration::days(8));
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
-        let page = t.get("/secretariat/applications", &secretariat).await;
+        let page = t.get("/secretariat/applications", Some(&secretariat)).await;
         assert_eq!(page.status, StatusCode::OK);
 
         let counts: Vec<(String, i64)> = {
@@ -194,14 +104,14 @@ async fn the_board_counts_every_stage_and_what_is_late_as_the_database_does() {
 
         // Filters: one stage, and only what is late.
         let (intro, intro_name) = t.application_at(Stage::IntroCall).await;
-        let filtered = t.get("/secretariat/applications?stage=intro_call", &secretariat).await;
+        let filtered = t.get("/secretariat/applications?stage=intro_call", Some(&secretariat)).await;
         assert_eq!(filtered.status, StatusCode::OK);
         assert!(filtered.body.contains(&format!("href=\"/secretariat/applications/{intro}\"")));
         for other in under_way.iter().filter(|a| a.stage != Stage::IntroCall) {
             assert!(!filtered.body.contains(&format!("href=\"/secretariat/applications/{}\"", other.id)));
         }
         assert!(filtered.body.contains(&html(&intro_name)));
-        let late_only = t.get("/secretariat/applications?late=1", &secretariat).await;
+        let late_only = t.get("/secretariat/applications?late=1", Some(&secretariat)).await;
         assert_eq!(late_only.body.matches("<tr class=\"is-late\">").count(), total_late);
         assert_eq!(late_only.body.matches("href=\"/secretariat/applications/").count(), total_late);
     }
@@ -212,7 +122,7 @@ async fn the_page_of_an_application_shows_its_organization_and_the_moves_of_its_
     for t in each_app().await {
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
         let (intro, intro_name) = t.application_at(Stage::IntroCall).await;
-        let page = t.get(&format!("/secretariat/applications/{intro}"), &secretariat).await;
+        let page = t.get(&format!("/secretariat/applications/{intro}"), Some(&secretariat)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains(&format!("<h1>{}</h1>", html(&intro_name))), "the organization is named");
         for form in ["call", "call-notes", "invite", "decline"] {
@@ -224,12 +134,12 @@ async fn the_page_of_an_application_shows_its_organization_and_the_moves_of_its_
         assert!(page.body.contains(&format!("src=\"/secretariat/applications/{intro}/logo?v=")), "the logo is shown");
 
         let (submitted, _) = t.application_at(Stage::Submitted).await;
-        let page = t.get(&format!("/secretariat/applications/{submitted}"), &secretariat).await;
+        let page = t.get(&format!("/secretariat/applications/{submitted}"), Some(&secretariat)).await;
         assert!(page.body.contains(&format!("action=\"/secretariat/applications/{submitted}/send-to-committee\"")));
         assert!(!page.body.contains(&format!("action=\"/secretariat/applications/{submitted}/invite\"")));
 
         // The logo is served as an image that can never act as a page.
-        let logo = t.get(&format!("/secretariat/applications/{intro}/logo"), &secretariat).await;
+        let logo = t.get(&format!("/secretariat/applications/{intro}/logo"), Some(&secretariat)).await;
         assert_eq!(logo.status, StatusCode::OK);
         assert!(logo.header(header::CONTENT_TYPE).starts_with("image/"), "{}", logo.header(header::CONTENT_TYPE));
         assert_eq!(logo.header(header::CONTENT_SECURITY_POLICY), "default-src 'none'; style-src 'unsafe-inline'");
@@ -243,31 +153,32 @@ async fn a_committee_member_votes_once_and_a_second_vote_is_refused_on_the_page(
         let (member, committee) = t.signed_in(Role::Committee, None).await;
         let (id, name) = t.application_at(Stage::UnderReview).await;
 
-        let queue = t.get("/committee/applications", &committee).await;
+        let queue = t.get("/committee/applications", Some(&committee)).await;
         assert_eq!(queue.status, StatusCode::OK);
         assert!(queue.body.contains(&format!("href=\"/committee/applications/{id}\"")));
         assert!(queue.body.contains(&html(&name)));
         assert!(row_of(&queue.body, id).contains("Not voted yet"));
 
-        let review = t.get(&format!("/committee/applications/{id}"), &committee).await;
+        let review = t.get(&format!("/committee/applications/{id}"), Some(&committee)).await;
         assert_eq!(review.status, StatusCode::OK);
         assert!(review.body.contains(&format!("action=\"/committee/applications/{id}/votes\"")));
         assert!(review.body.contains(&format!("action=\"/committee/applications/{id}/info-requests\"")));
         assert!(!review.body.contains("method=\"post\" action=\"/secretariat/"), "no move of the secretariat's");
 
         let vote = [("vote", "approve"), ("comment", "A strong fit for the supply chain work.")];
-        let first = t.post(&format!("/committee/applications/{id}/votes"), &committee, &vote).await;
+        let first = t.post(&format!("/committee/applications/{id}/votes"), Some(&committee), &vote).await;
         assert_eq!(first.status, StatusCode::SEE_OTHER);
         assert_eq!(first.header(header::LOCATION), format!("/committee/applications/{id}"));
         assert_eq!(t.votes_of(id, member).await, 1);
 
-        let after = t.get(&format!("/committee/applications/{id}"), &committee).await;
+        let after = t.get(&format!("/committee/applications/{id}"), Some(&committee)).await;
         assert!(after.body.contains("You voted: <strong>Approve</strong>"), "the vote is shown");
         assert!(!after.body.contains("name=\"vote\" value=\"approve\""), "no second vote form");
-        let queue = t.get("/committee/applications", &committee).await;
+        let queue = t.get("/committee/applications", Some(&committee)).await;
         assert!(row_of(&queue.body, id).contains("<td>Approve</td>"), "the queue shows the member's vote");
 
-        let second = t.post(&format!("/committee/applications/{id}/votes"), &committee, &[("vote", "decline")]).await;
+        let second =
+            t.post(&format!("/committee/applications/{id}/votes"), Some(&committee), &[("vote", "decline")]).await;
         assert_eq!(second.status, StatusCode::CONFLICT);
         assert!(second.body.contains("role=\"alert\""), "the refusal is announced");
         assert!(second.body.contains("already voted"), "the page says why");
@@ -276,7 +187,7 @@ async fn a_committee_member_votes_once_and_a_second_vote_is_refused_on_the_page(
 
         // A vote that is no choice at all comes back too.
         let (_, other) = t.signed_in(Role::Committee, None).await;
-        let blank = t.post(&format!("/committee/applications/{id}/votes"), &other, &[("comment", "Hmm")]).await;
+        let blank = t.post(&format!("/committee/applications/{id}/votes"), Some(&other), &[("comment", "Hmm")]).await;
         assert_eq!(blank.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(blank.body.contains(">Hmm</textarea>"), "the comment is kept");
     }
@@ -287,10 +198,10 @@ async fn the_secretariat_moves_belong_to_the_secretariat_and_the_board_to_the_st
     for t in each_app().await {
         let (_, committee) = t.signed_in(Role::Committee, None).await;
         let (intro, _) = t.application_at(Stage::IntroCall).await;
-        let refused = t.post(&format!("/secretariat/applications/{intro}/invite"), &committee, &[]).await;
+        let refused = t.post(&format!("/secretariat/applications/{intro}/invite"), Some(&committee), &[]).await;
         assert_eq!(refused.status, StatusCode::FORBIDDEN);
         assert_eq!(t.stage_of(intro).await, "intro_call", "nothing moved");
-        let page = t.get(&format!("/secretariat/applications/{intro}"), &committee).await;
+        let page = t.get(&format!("/secretariat/applications/{intro}"), Some(&committee)).await;
         assert_eq!(page.status, StatusCode::FORBIDDEN);
 
         let organization = {
@@ -302,16 +213,16 @@ async fn the_secretariat_moves_belong_to_the_secretariat_and_the_board_to_the_st
                 .expect("organization")
         };
         let (_, partner) = t.signed_in(Role::PartnerContact, Some(organization)).await;
-        assert_eq!(t.get("/secretariat/applications", &partner).await.status, StatusCode::FORBIDDEN);
-        assert_eq!(t.get("/committee/applications", &partner).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get("/secretariat/applications", Some(&partner)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get("/committee/applications", Some(&partner)).await.status, StatusCode::FORBIDDEN);
         let (under_review, _) = t.application_at(Stage::UnderReview).await;
         let votes = format!("/committee/applications/{under_review}/votes");
-        assert_eq!(t.post(&votes, &partner, &[("vote", "approve")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.post(&votes, Some(&partner), &[("vote", "approve")]).await.status, StatusCode::FORBIDDEN);
 
         // The secretariat reads the committee's pages but does not vote.
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
-        assert_eq!(t.get("/committee/applications", &secretariat).await.status, StatusCode::OK);
-        assert_eq!(t.post(&votes, &secretariat, &[("vote", "approve")]).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get("/committee/applications", Some(&secretariat)).await.status, StatusCode::OK);
+        assert_eq!(t.post(&votes, Some(&secretariat), &[("vote", "approve")]).await.status, StatusCode::FORBIDDEN);
     }
 }
 
@@ -321,7 +232,7 @@ async fn a_bad_call_date_comes_back_with_what_was_typed() {
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
         let (intro, _) = t.application_at(Stage::IntroCall).await;
         let typed = [("date", "2026-13-45"), ("time", "10:30"), ("minutes", "45")];
-        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), &secretariat, &typed).await;
+        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), Some(&secretariat), &typed).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(answer.body.contains("value=\"2026-13-45\""), "the date as typed");
         assert!(answer.body.contains("value=\"10:30\""), "the time as typed");
@@ -333,15 +244,15 @@ async fn a_bad_call_date_comes_back_with_what_was_typed() {
 
         // A call in the past is refused by the use case, with the form kept just the same.
         let past = [("date", "2020-01-01"), ("time", "09:00"), ("minutes", "30")];
-        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), &secretariat, &past).await;
+        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), Some(&secretariat), &past).await;
         assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(answer.body.contains("value=\"2020-01-01\""));
         assert!(answer.body.contains("choose a time in the future"));
 
         let good = [("date", "2026-12-03"), ("time", "14:30"), ("minutes", "45")];
-        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), &secretariat, &good).await;
+        let answer = t.post(&format!("/secretariat/applications/{intro}/call"), Some(&secretariat), &good).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER);
-        let page = t.get(&format!("/secretariat/applications/{intro}"), &secretariat).await;
+        let page = t.get(&format!("/secretariat/applications/{intro}"), Some(&secretariat)).await;
         assert!(page.body.contains("2026-12-03 14:30 UTC, 45 minutes"), "the call is shown in UTC");
     }
 }
@@ -353,7 +264,7 @@ async fn a_decision_the_votes_do_not_support_is_refused_on_the_page_and_a_suppor
         let (id, _) = t.application_at(Stage::UnderReview).await;
         let base = format!("/secretariat/applications/{id}");
         let decision = [("decision", "approve"), ("reason", "Welcome aboard.")];
-        let early = t.post(&format!("{base}/decision"), &secretariat, &decision).await;
+        let early = t.post(&format!("{base}/decision"), Some(&secretariat), &decision).await;
         assert_eq!(early.status, StatusCode::CONFLICT);
         assert!(early.body.contains("no quorum"), "the page says why");
         assert!(early.body.contains(">Welcome aboard.</textarea>"), "the reason is kept");
@@ -361,17 +272,21 @@ async fn a_decision_the_votes_do_not_support_is_refused_on_the_page_and_a_suppor
 
         for _ in 0..2 {
             let (_, member) = t.signed_in(Role::Committee, None).await;
-            let vote = t.post(&format!("/committee/applications/{id}/votes"), &member, &[("vote", "approve")]).await;
+            let vote =
+                t.post(&format!("/committee/applications/{id}/votes"), Some(&member), &[("vote", "approve")]).await;
             assert_eq!(vote.status, StatusCode::SEE_OTHER);
         }
-        let page = t.get(&base, &secretariat).await;
+        let page = t.get(&base, Some(&secretariat)).await;
         assert!(page.body.contains("The votes support approving the application."));
-        assert_eq!(t.post(&format!("{base}/decision"), &secretariat, &decision).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            t.post(&format!("{base}/decision"), Some(&secretariat), &decision).await.status,
+            StatusCode::SEE_OTHER
+        );
         assert_eq!(t.stage_of(id).await, "approved");
 
-        assert_eq!(t.post(&format!("{base}/page/draft"), &secretariat, &[]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.post(&format!("{base}/page/draft"), Some(&secretariat), &[]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(t.stage_of(id).await, "page_review");
-        let page = t.get(&base, &secretariat).await;
+        let page = t.get(&base, Some(&secretariat)).await;
         assert!(page.body.contains(&format!("action=\"{base}/page/versions\"")));
         assert!(page.body.contains(&format!("action=\"{base}/announce\"")));
 
@@ -383,22 +298,25 @@ async fn a_decision_the_votes_do_not_support_is_refused_on_the_page_and_a_suppor
             ("countries", "ML, NE, XX"),
             ("links", "https://sahel-supply.example/about"),
         ];
-        let bad = t.post(&format!("{base}/page/versions"), &secretariat, &version).await;
+        let bad = t.post(&format!("{base}/page/versions"), Some(&secretariat), &version).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY, "XX is no country");
         assert!(bad.body.contains("value=\"ML, NE, XX\""));
         let mut good = version.to_vec();
         good.retain(|(k, _)| *k != "countries");
         good.push(("countries", "ML, NE"));
-        assert_eq!(t.post(&format!("{base}/page/versions"), &secretariat, &good).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(
+            t.post(&format!("{base}/page/versions"), Some(&secretariat), &good).await.status,
+            StatusCode::SEE_OTHER
+        );
 
-        let compare = t.get(&format!("{base}/page/compare?from=1&to=2"), &secretariat).await;
+        let compare = t.get(&format!("{base}/page/compare?from=1&to=2"), Some(&secretariat)).await;
         assert_eq!(compare.status, StatusCode::OK);
         assert!(compare.body.contains("<table class=\"table compare\">"));
         assert!(compare.body.contains("Version 1 on the left, version 2 on the right"));
-        let newest = t.get(&format!("{base}/page/compare"), &secretariat).await;
+        let newest = t.get(&format!("{base}/page/compare"), Some(&secretariat)).await;
         assert_eq!(newest.status, StatusCode::OK, "without versions named, the newest two");
 
-        let announce = t.post(&format!("{base}/announce"), &secretariat, &[]).await;
+        let announce = t.post(&format!("{base}/announce"), Some(&secretariat), &[]).await;
         assert_eq!(announce.status, StatusCode::CONFLICT);
         assert!(announce.body.contains("has not approved a version"), "the page says why");
         assert_eq!(t.stage_of(id).await, "page_review");
@@ -417,7 +335,7 @@ async fn the_secretariat_home_shows_the_funnel_the_timelines_give() {
                 .expect("count")
         };
         assert!(interested > 0, "the demo applications have timelines");
-        let home = t.get("/secretariat", &staff).await;
+        let home = t.get("/secretariat", Some(&staff)).await;
         assert_eq!(home.status, StatusCode::OK);
         assert!(home.body.contains("Applications that reached each stage"));
         assert!(

@@ -2,104 +2,12 @@
 //! organization's contact refused, a form with problems returned with what was typed), and the staff's
 //! list and check-in page where the conversation is recorded and the requested page changes published.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use opo_app::{App, secrets};
+mod support;
+
+use axum::http::StatusCode;
 use opo_domain::accounts::Role;
-use opo_domain::clock::{Clock, ManualClock};
-use opo_domain::text::EmailAddress;
-use opo_store::testing::TestDb;
-use opo_web::build_app;
-use std::sync::Arc;
-use tower::ServiceExt;
-
-struct TestApp {
-    router: Router,
-    app: App,
-    clock: Arc<ManualClock>,
-    _db: TestDb,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
-}
-
-/// Text as the templates escape it.
-fn html(text: &str) -> String {
-    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
-}
-
-impl TestApp {
-    async fn send(&self, method: Method, uri: &str, cookie: &str, body: String) -> Answer {
-        let mut request =
-            Request::builder().method(method.clone()).uri(uri).header(header::COOKIE, format!("opo_session={cookie}"));
-        if method == Method::POST {
-            // A form sent from a page of the site, as a browser says it.
-            request = request
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin");
-        }
-        let response =
-            self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str, cookie: &str) -> Answer {
-        self.send(Method::GET, uri, cookie, String::new()).await
-    }
-
-    async fn post(&self, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Answer {
-        self.send(Method::POST, uri, cookie, encode(pairs)).await
-    }
-
-    /// A new account with this role and an open session; returns (user id, session token).
-    async fn signed_in(&self, role: Role, organization_id: Option<i64>) -> (i64, String) {
-        let now = self.clock.now();
-        let mut tx = self.app.db.begin().await.expect("begin");
-        let email =
-            EmailAddress::parse(&format!("{}-{}@test.example", role.key(), now.unix_timestamp_nanos())).expect("email");
-        let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, organization_id, now)
-            .await
-            .expect("user");
-        let token = secrets::new_token().expect("token");
-        let session = opo_store::sessions::NewSession {
-            token_hash: secrets::token_hash(&token),
-            user_id: id,
-            ip: String::new(),
-            user_agent: String::new(),
-            expires_at: now + time::Duration::hours(12),
-        };
-        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
-        tx.commit().await.expect("commit");
-        self.clock.advance(time::Duration::milliseconds(1));
-        (id, token)
-    }
-}
-
-impl Answer {
-    fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
-    }
-}
-
-async fn each_app() -> Vec<TestApp> {
-    opo_app::testing::demo_apps()
-        .await
-        .into_iter()
-        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
-        .collect()
-}
+use opo_domain::clock::Clock;
+use support::{TestApp, each_app, html};
 
 /// An active partner with a mail point of contact whose check-in is open: (slug, organization id,
 /// check-in id, another active partner's id).
@@ -143,11 +51,11 @@ async fn the_partner_answers_its_own_questionnaire_and_no_other() {
         let (_, stranger) = t.signed_in(Role::PartnerContact, Some(other_org)).await;
         let path = format!("/portal/organizations/{slug}/check-in");
 
-        let page = t.get(&path, &partner).await;
+        let page = t.get(&path, Some(&partner)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.body.contains("Send the answers"));
         assert!(page.body.contains(&format!("name=\"checkin\" value=\"{id}\"")));
-        assert_eq!(t.get(&path, &stranger).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get(&path, Some(&stranger)).await.status, StatusCode::FORBIDDEN);
         let id_text = id.to_string();
         let forged = [
             ("checkin", id_text.as_str()),
@@ -156,7 +64,7 @@ async fn the_partner_answers_its_own_questionnaire_and_no_other() {
             ("commitment", "Not ours"),
             ("consent", "all"),
         ];
-        assert_eq!(t.post(&path, &stranger, &forged).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.post(&path, Some(&stranger), &forged).await.status, StatusCode::FORBIDDEN);
         assert_eq!(status_of(&t, id).await, "questionnaire_sent", "nothing answered for another organization");
 
         let typed = [
@@ -168,7 +76,7 @@ async fn the_partner_answers_its_own_questionnaire_and_no_other() {
             ("consent", "impact_stories"),
             ("consent_notes", "Ask Ana first"),
         ];
-        let refused = t.post(&path, &partner, &typed).await;
+        let refused = t.post(&path, Some(&partner), &typed).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains("Rate your experience from 1 to 5"));
         assert!(refused.body.contains("must not be empty"));
@@ -180,11 +88,11 @@ async fn the_partner_answers_its_own_questionnaire_and_no_other() {
         let mut good = typed;
         good[1] = ("experience_rating", "4");
         good[3] = ("commitment", "Two workshops");
-        let sent = t.post(&path, &partner, &good).await;
+        let sent = t.post(&path, Some(&partner), &good).await;
         assert_eq!(sent.status, StatusCode::SEE_OTHER);
         assert_eq!(sent.location(), format!("{path}?done=answered"));
         assert_eq!(status_of(&t, id).await, "answered");
-        let again = t.get(sent.location(), &partner).await;
+        let again = t.get(sent.location(), Some(&partner)).await;
         assert!(again.body.contains("your answers are saved") && again.body.contains("Two workshops"));
         assert!(again.body.contains("Approve version"), "the page changes opened a version to approve");
         let consents = opo_app::showcase::consents_of(&t.app, org).await.expect("consents");
@@ -209,61 +117,62 @@ async fn staff_list_check_ins_record_the_conversation_and_publish_the_page() {
             ("consent", "none"),
         ];
         let path = format!("/portal/organizations/{slug}/check-in");
-        assert_eq!(t.post(&path, &partner, &answers).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.post(&path, Some(&partner), &answers).await.status, StatusCode::SEE_OTHER);
 
-        assert_eq!(t.get("/secretariat/check-ins", &partner).await.status, StatusCode::FORBIDDEN);
-        let list = t.get("/secretariat/check-ins", &member).await;
+        assert_eq!(t.get("/secretariat/check-ins", Some(&partner)).await.status, StatusCode::FORBIDDEN);
+        let list = t.get("/secretariat/check-ins", Some(&member)).await;
         assert_eq!(list.status, StatusCode::OK);
         assert!(list.body.contains(&format!("href=\"/secretariat/check-ins/{slug}\"")));
 
         let member_text = member_id.to_string();
         let assign = [("checkin", id_text.as_str()), ("assignee", member_text.as_str()), ("back", "list")];
-        let assigned = t.post(&format!("/secretariat/check-ins/{slug}/assign"), &secretariat, &assign).await;
+        let assigned = t.post(&format!("/secretariat/check-ins/{slug}/assign"), Some(&secretariat), &assign).await;
         assert_eq!(assigned.status, StatusCode::SEE_OTHER);
         assert_eq!(assigned.location(), "/secretariat/check-ins");
-        let mine = t.get("/secretariat/check-ins", &member).await.body;
+        let mine = t.get("/secretariat/check-ins", Some(&member)).await.body;
         let mine = &mine[mine.find("id=\"mine\"").expect("my check-ins")..];
         assert!(mine.contains(&format!("/secretariat/check-ins/{slug}")), "assigned to the member");
 
-        let detail = t.get(&format!("/secretariat/check-ins/{slug}"), &member).await;
+        let detail = t.get(&format!("/secretariat/check-ins/{slug}"), Some(&member)).await;
         assert_eq!(detail.status, StatusCode::OK);
         assert!(detail.body.contains("Very good") && detail.body.contains("More data"));
         assert!(!detail.body.contains("Publish the approved version"), "committee members do not edit pages");
 
         let record = format!("/secretariat/check-ins/{slug}/record");
         let half = [("checkin", id_text.as_str()), ("notes", "We talked about <the roadmap>"), ("outcome", "")];
-        let refused = t.post(&record, &member, &half).await;
+        let refused = t.post(&record, Some(&member), &half).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.body.contains(&html("We talked about <the roadmap>")), "notes kept");
         assert!(refused.body.contains("Outcome must not be empty"));
 
         // The page: the secretariat proposes a version, the partner approves it, the secretariat publishes it.
-        let detail = t.get(&format!("/secretariat/check-ins/{slug}"), &secretariat).await.body;
+        let detail = t.get(&format!("/secretariat/check-ins/{slug}"), Some(&secretariat)).await.body;
         assert!(detail.contains("Propose a new version"));
         let version_path = format!("/secretariat/check-ins/{slug}/page");
         let name = opo_app::partners::record(&t.app, &slug).await.expect("record").card.name;
         let empty = [("checkin", id_text.as_str()), ("name", name.as_str()), ("short_description", "")];
-        assert_eq!(t.post(&version_path, &secretariat, &empty).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(t.post(&version_path, Some(&secretariat), &empty).await.status, StatusCode::UNPROCESSABLE_ENTITY);
         let page =
             [("checkin", id_text.as_str()), ("name", name.as_str()), ("short_description", "Now with a new summary.")];
-        assert_eq!(t.post(&version_path, &secretariat, &page).await.status, StatusCode::SEE_OTHER);
-        assert_eq!(t.post(&version_path, &member, &page).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.post(&version_path, Some(&secretariat), &page).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.post(&version_path, Some(&member), &page).await.status, StatusCode::FORBIDDEN);
         let versions = opo_app::checkins::page_versions(&t.app, &opo_app::checkins::get(&t.app, id).await.expect("c"))
             .await
             .expect("versions");
         let newest = versions[0].number.to_string();
         let approve = [("checkin", id_text.as_str()), ("version", newest.as_str())];
-        let approved = t.post(&format!("{path}/page/approve"), &partner, &approve).await;
+        let approved = t.post(&format!("{path}/page/approve"), Some(&partner), &approve).await;
         assert_eq!(approved.status, StatusCode::SEE_OTHER);
-        let publish = t.post(&format!("/secretariat/check-ins/{slug}/page/publish"), &secretariat, &approve).await;
+        let publish =
+            t.post(&format!("/secretariat/check-ins/{slug}/page/publish"), Some(&secretariat), &approve).await;
         assert_eq!(publish.status, StatusCode::SEE_OTHER);
         let profile = opo_app::partners::record(&t.app, &slug).await.expect("record");
         assert_eq!(profile.card.short_description, "Now with a new summary.");
 
         let full = [("checkin", id_text.as_str()), ("notes", "We talked"), ("outcome", "Committed for a year")];
-        assert_eq!(t.post(&record, &member, &full).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(t.post(&record, Some(&member), &full).await.status, StatusCode::SEE_OTHER);
         assert_eq!(status_of(&t, id).await, "completed");
-        let done = t.get(&format!("/secretariat/check-ins/{slug}"), &member).await.body;
+        let done = t.get(&format!("/secretariat/check-ins/{slug}"), Some(&member)).await.body;
         assert!(done.contains("Committed for a year") && !done.contains("Record and complete"));
     }
 }

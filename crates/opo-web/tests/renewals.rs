@@ -3,108 +3,12 @@
 //! typed), an admin sets a status until a date (the secretariat may not), and the secretariat publishes a
 //! new version of the agreement with a re-sign-by date.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
-use opo_app::{App, secrets};
+mod support;
+
+use axum::http::StatusCode;
 use opo_domain::accounts::Role;
-use opo_domain::clock::{Clock, ManualClock};
-use opo_domain::text::EmailAddress;
-use opo_store::testing::TestDb;
-use opo_web::build_app;
-use std::sync::Arc;
-use tower::ServiceExt;
-
-struct TestApp {
-    router: Router,
-    app: App,
-    clock: Arc<ManualClock>,
-    _db: TestDb,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
-}
-
-/// Text as the templates escape it.
-fn html(text: &str) -> String {
-    text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
-}
-
-impl TestApp {
-    async fn send(&self, method: Method, uri: &str, cookie: &str, body: String) -> Answer {
-        let mut request =
-            Request::builder().method(method.clone()).uri(uri).header(header::COOKIE, format!("opo_session={cookie}"));
-        if method == Method::POST {
-            // A form sent from a page of the site, as a browser says it.
-            request = request
-                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-                .header("sec-fetch-site", "same-origin");
-        }
-        let response =
-            self.router.clone().oneshot(request.body(Body::from(body)).expect("request")).await.expect("answer");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str, cookie: &str) -> Answer {
-        self.send(Method::GET, uri, cookie, String::new()).await
-    }
-
-    async fn post(&self, uri: &str, cookie: &str, pairs: &[(&str, &str)]) -> Answer {
-        self.send(Method::POST, uri, cookie, encode(pairs)).await
-    }
-
-    /// A new account with this role and an open session; returns (user id, session token).
-    async fn signed_in(&self, role: Role, organization_id: Option<i64>) -> (i64, String) {
-        let now = self.clock.now();
-        let mut tx = self.app.db.begin().await.expect("begin");
-        let email =
-            EmailAddress::parse(&format!("{}-{}@test.example", role.key(), now.unix_timestamp_nanos())).expect("email");
-        let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, organization_id, now)
-            .await
-            .expect("user");
-        let token = secrets::new_token().expect("token");
-        let session = opo_store::sessions::NewSession {
-            token_hash: secrets::token_hash(&token),
-            user_id: id,
-            ip: String::new(),
-            user_agent: String::new(),
-            expires_at: now + time::Duration::hours(12),
-        };
-        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
-        tx.commit().await.expect("commit");
-        self.clock.advance(time::Duration::milliseconds(1));
-        (id, token)
-    }
-}
-
-impl Answer {
-    fn location(&self) -> &str {
-        self.headers.get(header::LOCATION).and_then(|v| v.to_str().ok()).unwrap_or_default()
-    }
-}
-
-async fn each_app() -> Vec<TestApp> {
-    opo_app::testing::demo_apps()
-        .await
-        .into_iter()
-        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
-        .collect()
-}
-
-async fn org_id(t: &TestApp, slug: &str) -> i64 {
-    opo_app::partners::record(&t.app, slug).await.expect("record").id
-}
+use opo_domain::clock::Clock;
+use support::{TestApp, each_app, html};
 
 async fn tick(t: &TestApp) {
     opo_app::planning::plan(&t.app).await.expect("plan");
@@ -116,33 +20,33 @@ const MWANGA: &str = "/portal/organizations/mwanga-data";
 #[tokio::test]
 async fn a_partner_re_signs_its_own_agreement_and_no_one_elses() {
     for t in each_app().await {
-        let (_, early) = t.signed_in(Role::PartnerContact, Some(org_id(&t, "mwanga-data").await)).await;
+        let (_, early) = t.signed_in(Role::PartnerContact, Some(t.org_id("mwanga-data").await)).await;
         tick(&t).await;
-        let record = t.get(MWANGA, &early).await;
+        let record = t.get(MWANGA, Some(&early)).await;
         assert_eq!(record.status, StatusCode::OK);
         assert!(record.body.contains("The agreement expires on"), "the record shows the expiry");
         assert!(!record.body.contains("Re-sign the agreement"), "not open before the renewal window");
 
         t.clock.advance(time::Duration::days(30));
         tick(&t).await;
-        let (_, own) = t.signed_in(Role::PartnerContact, Some(org_id(&t, "mwanga-data").await)).await;
-        let (_, other) = t.signed_in(Role::PartnerContact, Some(org_id(&t, "kijiji-health").await)).await;
-        let record = t.get(MWANGA, &own).await;
+        let (_, own) = t.signed_in(Role::PartnerContact, Some(t.org_id("mwanga-data").await)).await;
+        let (_, other) = t.signed_in(Role::PartnerContact, Some(t.org_id("kijiji-health").await)).await;
+        let record = t.get(MWANGA, Some(&own)).await;
         assert!(record.body.contains("Active partner, renewal due"), "the record shows the status");
         assert!(record.body.contains(&format!("href=\"{MWANGA}/agreement\"")), "the re-sign link");
         assert!(record.body.contains("Changes of status"), "the partner sees its timeline");
         assert!(!record.body.contains("Set the status by hand"), "no override form for a partner");
 
-        let form = t.get(&format!("{MWANGA}/agreement"), &own).await;
+        let form = t.get(&format!("{MWANGA}/agreement"), Some(&own)).await;
         assert_eq!(form.status, StatusCode::OK);
         assert!(form.body.contains("SHA-256 of this text"));
         let template_id = opo_app::agreements::current(&t.app).await.expect("template").id.to_string();
 
-        assert_eq!(t.get(&format!("{MWANGA}/agreement"), &other).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(t.get(&format!("{MWANGA}/agreement"), Some(&other)).await.status, StatusCode::FORBIDDEN);
         let refused = t
             .post(
                 &format!("{MWANGA}/agreement"),
-                &other,
+                Some(&other),
                 &[
                     ("template_id", &template_id),
                     ("signer_name", "Intruder"),
@@ -155,7 +59,7 @@ async fn a_partner_re_signs_its_own_agreement_and_no_one_elses() {
 
         let typed = "Neema <Mushi> & Co";
         let problem = t
-            .post(&format!("{MWANGA}/agreement"), &own, &[("template_id", &template_id), ("signer_name", typed)])
+            .post(&format!("{MWANGA}/agreement"), Some(&own), &[("template_id", &template_id), ("signer_name", typed)])
             .await;
         assert_eq!(problem.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(problem.body.contains(&html(typed)), "what was typed is kept");
@@ -164,7 +68,7 @@ async fn a_partner_re_signs_its_own_agreement_and_no_one_elses() {
         let signed = t
             .post(
                 &format!("{MWANGA}/agreement"),
-                &own,
+                Some(&own),
                 &[
                     ("template_id", &template_id),
                     ("signer_name", "Neema Mushi"),
@@ -175,7 +79,7 @@ async fn a_partner_re_signs_its_own_agreement_and_no_one_elses() {
             .await;
         assert_eq!(signed.status, StatusCode::SEE_OTHER);
         assert!(signed.location().starts_with("/agreements/"), "{}", signed.location());
-        let record = t.get(MWANGA, &own).await;
+        let record = t.get(MWANGA, Some(&own)).await;
         assert!(record.body.contains("<span class=\"status\">Active partner</span>"), "active again");
     }
 }
@@ -186,17 +90,17 @@ async fn only_an_admin_sets_a_status_by_hand() {
         let (_, admin) = t.signed_in(Role::Admin, None).await;
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
         let path = "/portal/organizations/zambezi-trust";
-        assert!(t.get(path, &admin).await.body.contains("Set the status by hand"));
-        assert!(!t.get(path, &secretariat).await.body.contains("Set the status by hand"));
+        assert!(t.get(path, Some(&admin)).await.body.contains("Set the status by hand"));
+        assert!(!t.get(path, Some(&secretariat)).await.body.contains("Set the status by hand"));
         let until = (t.clock.now().date() + time::Duration::days(10)).to_string();
         let form = [("status", "active"), ("until", until.as_str()), ("reason", "Signed copy in the post")];
-        assert_eq!(t.post(&format!("{path}/status"), &secretariat, &form).await.status, StatusCode::FORBIDDEN);
-        let done = t.post(&format!("{path}/status"), &admin, &form).await;
+        assert_eq!(t.post(&format!("{path}/status"), Some(&secretariat), &form).await.status, StatusCode::FORBIDDEN);
+        let done = t.post(&format!("{path}/status"), Some(&admin), &form).await;
         assert_eq!(done.status, StatusCode::SEE_OTHER);
-        let page = t.get(path, &secretariat).await.body;
+        let page = t.get(path, Some(&secretariat)).await.body;
         assert!(page.contains("Signed copy in the post"), "the history and the reason");
         assert!(page.contains("Partnership lapsed</td><td>Active partner"), "the change in the history");
-        let profile = t.get("/partners/zambezi-trust", &secretariat).await;
+        let profile = t.get("/partners/zambezi-trust", Some(&secretariat)).await;
         assert_eq!(profile.status, StatusCode::OK);
     }
 }
@@ -205,13 +109,13 @@ async fn only_an_admin_sets_a_status_by_hand() {
 async fn the_secretariat_publishes_a_version_to_be_signed_by_a_date() {
     for t in each_app().await {
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
-        let (_, partner) = t.signed_in(Role::PartnerContact, Some(org_id(&t, "mwanga-data").await)).await;
-        assert_eq!(t.get("/secretariat/agreements", &secretariat).await.status, StatusCode::OK);
-        assert_eq!(t.get("/secretariat/agreements", &partner).await.status, StatusCode::FORBIDDEN);
+        let (_, partner) = t.signed_in(Role::PartnerContact, Some(t.org_id("mwanga-data").await)).await;
+        assert_eq!(t.get("/secretariat/agreements", Some(&secretariat)).await.status, StatusCode::OK);
+        assert_eq!(t.get("/secretariat/agreements", Some(&partner)).await.status, StatusCode::FORBIDDEN);
         let bad = t
             .post(
                 "/secretariat/agreements",
-                &secretariat,
+                Some(&secretariat),
                 &[("version", "2.0-draft"), ("title", "Agreement"), ("body", "Terms."), ("resign_by", "next year")],
             )
             .await;
@@ -221,16 +125,16 @@ async fn the_secretariat_publishes_a_version_to_be_signed_by_a_date() {
         let done = t
             .post(
                 "/secretariat/agreements",
-                &secretariat,
+                Some(&secretariat),
                 &[("version", "2.0"), ("title", "Agreement"), ("body", "Renewed terms."), ("resign_by", by.as_str())],
             )
             .await;
         assert_eq!(done.status, StatusCode::OK);
         assert!(done.body.contains("Version 2.0 is published"));
         tick(&t).await;
-        let record = t.get(MWANGA, &partner).await.body;
+        let record = t.get(MWANGA, Some(&partner)).await.body;
         assert!(record.contains("Version 2.0 of the agreement is to be signed by"), "the requirement is shown");
-        let form = t.get(&format!("{MWANGA}/agreement"), &partner).await.body;
+        let form = t.get(&format!("{MWANGA}/agreement"), Some(&partner)).await.body;
         assert!(form.contains("Renewed terms."), "the new version is the one to sign");
     }
 }

@@ -1,74 +1,17 @@
 //! Who may do what, proven route by route; sessions, cross-site requests and rate limits.
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{HeaderMap, Method, Request, StatusCode, header};
-use http_body_util::BodyExt;
+mod support;
+
+use axum::http::{Method, StatusCode, header};
+use opo_app::Settings;
 use opo_app::rate_limits::{LINKS_PER_EMAIL, SIGN_IN_PER_ACCOUNT};
-use opo_app::{App, Settings, secrets};
 use opo_domain::accounts::Role;
-use opo_domain::clock::{Clock, ManualClock};
+use opo_domain::clock::Clock;
 use opo_domain::policy::{self, Actor as PolicyActor};
-use opo_domain::text::EmailAddress;
-use opo_store::testing::TestDb;
-use opo_web::{build_app, route_table};
-use std::sync::Arc;
-use tower::ServiceExt;
-
-const ORIGIN: &str = "http://127.0.0.1:8080";
-
-struct TestApp {
-    router: Router,
-    app: App,
-    clock: Arc<ManualClock>,
-    _db: TestDb,
-}
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
+use opo_web::route_table;
+use support::{Answer, TestApp, each_app};
 
 impl TestApp {
-    async fn send(
-        &self,
-        method: Method,
-        uri: &str,
-        cookie: Option<&str>,
-        headers: &[(&str, &str)],
-        body: &str,
-    ) -> Answer {
-        let mut request = Request::builder().method(method.clone()).uri(uri);
-        if let Some(token) = cookie {
-            request = request.header(header::COOKIE, format!("opo_session={token}"));
-        }
-        if method == Method::POST {
-            request = request.header(header::CONTENT_TYPE, "application/x-www-form-urlencoded");
-        }
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(Body::from(body.to_owned())).expect("request"))
-            .await
-            .expect("answer");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        Answer { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    async fn get(&self, uri: &str, cookie: Option<&str>) -> Answer {
-        self.send(Method::GET, uri, cookie, &[], "").await
-    }
-
-    async fn post(&self, uri: &str, cookie: Option<&str>, body: &str) -> Answer {
-        self.send(Method::POST, uri, cookie, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")], body).await
-    }
-
     async fn slugs(&self, status: &str) -> Vec<String> {
         let mut conn = self.app.db.read().await.expect("conn");
         sqlx::query_scalar("select slug from organizations where status = $1 order by slug")
@@ -77,39 +20,6 @@ impl TestApp {
             .await
             .expect("slugs")
     }
-
-    /// A new account with this role and an open session; returns (user id, session token).
-    async fn signed_in(&self, role: Role, organization: Option<&str>) -> (i64, String) {
-        let now = self.clock.now();
-        let mut tx = self.app.db.begin().await.expect("begin");
-        let org_id = match organization {
-            Some(slug) => opo_store::partners::id_by_slug(&mut tx, slug).await.expect("query"),
-            None => None,
-        };
-        let email =
-            EmailAddress::parse(&format!("{}-{}@test.example", role.key(), now.unix_timestamp_nanos())).expect("email");
-        let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, org_id, now).await.expect("user");
-        let token = secrets::new_token().expect("token");
-        let session = opo_store::sessions::NewSession {
-            token_hash: secrets::token_hash(&token),
-            user_id: id,
-            ip: String::new(),
-            user_agent: String::new(),
-            expires_at: now + time::Duration::hours(12),
-        };
-        opo_store::sessions::insert(&mut tx, &session, now).await.expect("session");
-        tx.commit().await.expect("commit");
-        self.clock.advance(time::Duration::milliseconds(1));
-        (id, token)
-    }
-}
-
-async fn each_app() -> Vec<TestApp> {
-    opo_app::testing::demo_apps()
-        .await
-        .into_iter()
-        .map(|d| TestApp { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
-        .collect()
 }
 
 /// The guard's own refusals, told apart from a handler that answers 401 for a wrong password.
@@ -122,10 +32,11 @@ fn refused_by_policy(answer: &Answer) -> bool {
 async fn every_route_answers_every_role_exactly_as_the_policy_says() {
     for t in each_app().await {
         let own = t.slugs("active").await.remove(0);
+        let own_org = t.org_id(&own).await;
         let (target_user, _) = t.signed_in(Role::Committee, None).await;
         let mut actors: Vec<(PolicyActor, Option<String>)> = vec![(PolicyActor::Anonymous, None)];
         for role in Role::ALL {
-            let org = role.belongs_to_organization().then_some(own.as_str());
+            let org = role.belongs_to_organization().then_some(own_org);
             actors.push((PolicyActor::Signed(role), Some(t.signed_in(role, org).await.1)));
         }
         let post = {
@@ -199,14 +110,17 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                 // Signing out would end the session the rest of the matrix uses: sign out a fresh one.
                 let fresh = match (route.path, actor) {
                     ("/sign-out", PolicyActor::Signed(role)) => {
-                        let org = role.belongs_to_organization().then_some(own.as_str());
+                        let org = role.belongs_to_organization().then_some(own_org);
                         Some(t.signed_in(*role, org).await.1)
                     }
                     _ => None,
                 };
                 let token = fresh.as_ref().or(token.as_ref()).map(String::as_str);
-                let answer =
-                    if route.method == "GET" { t.get(&uri, token).await } else { t.post(&uri, token, "").await };
+                let answer = if route.method == "GET" {
+                    t.get(&uri, token).await
+                } else {
+                    t.post_encoded(&uri, token, "").await
+                };
                 let allowed = policy::allows(*actor, route.action);
                 let context = format!("{} {uri} as {actor:?}: {}", route.method, answer.status);
                 if allowed {
@@ -235,7 +149,7 @@ async fn a_partner_contact_sees_its_own_organization_record_and_no_other() {
     for t in each_app().await {
         let slugs = t.slugs("active").await;
         let (own, other) = (&slugs[0], &slugs[1]);
-        let (_, partner) = t.signed_in(Role::PartnerContact, Some(own)).await;
+        let (_, partner) = t.signed_in(Role::PartnerContact, Some(t.org_id(own).await)).await;
         let mine = t.get(&format!("/portal/organizations/{own}"), Some(&partner)).await;
         assert_eq!(mine.status, StatusCode::OK);
         assert!(mine.body.contains("Mail point of contact"));
@@ -247,13 +161,18 @@ async fn a_partner_contact_sees_its_own_organization_record_and_no_other() {
             assert_eq!(t.get(&path, Some(&partner)).await.status, StatusCode::FORBIDDEN, "{path}");
         }
         let activity = t
-            .post(&format!("/portal/organizations/{other}/activities"), Some(&partner), "country=KE&title=Not+ours")
+            .post_encoded(
+                &format!("/portal/organizations/{other}/activities"),
+                Some(&partner),
+                "country=KE&title=Not+ours",
+            )
             .await;
         assert_eq!(activity.status, StatusCode::FORBIDDEN, "no activity added to another organization");
-        let forged = t.post(&format!("/portal/organizations/{other}/consents"), Some(&partner), "scope=all").await;
+        let forged =
+            t.post_encoded(&format!("/portal/organizations/{other}/consents"), Some(&partner), "scope=all").await;
         assert_eq!(forged.status, StatusCode::FORBIDDEN, "no consent given for another organization");
         let post = t
-            .post(
+            .post_encoded(
                 &format!("/portal/organizations/{other}/posts"),
                 Some(&partner),
                 "kind=blog&title=Not+ours&summary=x&body=y",
@@ -291,7 +210,7 @@ async fn a_forged_cross_site_post_is_refused_before_it_does_anything() {
     }
     let users = opo_app::accounts::list(&t.app).await.expect("users");
     assert!(!users.iter().any(|u| u.email.contains("evil.example")), "no account was added");
-    let same = t.post("/admin/users", Some(&admin), form).await;
+    let same = t.post_encoded("/admin/users", Some(&admin), form).await;
     assert_eq!(same.status, StatusCode::SEE_OTHER, "the same form from the site itself works");
 }
 
@@ -315,7 +234,7 @@ fn cookie_token(answer: &Answer) -> String {
 async fn signing_in_with_a_link_sets_a_safe_cookie_and_signing_out_ends_the_session_on_the_server() {
     for t in each_app().await {
         let email = "chair@portal.example";
-        let asked = t.post("/sign-in", None, &format!("email={}", email.replace('@', "%40"))).await;
+        let asked = t.post_encoded("/sign-in", None, &format!("email={}", email.replace('@', "%40"))).await;
         assert_eq!(asked.status, StatusCode::OK);
         assert!(asked.body.contains("Check your e-mail"));
         let mut conn = t.app.db.read().await.expect("conn");
@@ -333,7 +252,7 @@ async fn signing_in_with_a_link_sets_a_safe_cookie_and_signing_out_ends_the_sess
             assert_eq!(page.status, StatusCode::OK, "opening the link (as a mail scanner would) uses nothing up");
             assert!(page.body.contains(&format!("value=\"{token}\"")));
         }
-        let used = t.post("/sign-in/link", None, &format!("token={token}")).await;
+        let used = t.post_encoded("/sign-in/link", None, &format!("token={token}")).await;
         assert_eq!(used.status, StatusCode::SEE_OTHER);
         assert_eq!(used.headers[header::LOCATION], "/committee", "a committee member lands on the committee's home");
         let set = used.headers[header::SET_COOKIE].to_str().expect("ascii").to_owned();
@@ -345,11 +264,11 @@ async fn signing_in_with_a_link_sets_a_safe_cookie_and_signing_out_ends_the_sess
         assert_ne!(session, token, "the session secret is not the link's");
         assert_eq!(t.get("/committee", Some(&session)).await.status, StatusCode::OK);
 
-        let again = t.post("/sign-in/link", None, &format!("token={token}")).await;
+        let again = t.post_encoded("/sign-in/link", None, &format!("token={token}")).await;
         assert_eq!(again.status, StatusCode::UNAUTHORIZED, "a link signs in once");
         assert!(again.body.contains("used already or has expired"));
 
-        let out = t.post("/sign-out", Some(&session), "").await;
+        let out = t.post_encoded("/sign-out", Some(&session), "").await;
         assert_eq!(out.status, StatusCode::OK);
         assert!(out.headers[header::SET_COOKIE].to_str().expect("ascii").contains("Max-Age=0"));
         let after = t.get("/committee", Some(&session)).await;
@@ -379,7 +298,7 @@ async fn a_deactivated_account_is_signed_out_at_once() {
     let (_, admin) = t.signed_in(Role::Admin, None).await;
     let (victim, token) = t.signed_in(Role::Secretariat, None).await;
     assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::OK);
-    let done = t.post(&format!("/admin/users/{victim}/status"), Some(&admin), "active=false").await;
+    let done = t.post_encoded(&format!("/admin/users/{victim}/status"), Some(&admin), "active=false").await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
     assert_eq!(t.get("/secretariat", Some(&token)).await.status, StatusCode::UNAUTHORIZED);
     let audit = t.get("/admin/audit?action=account.deactivated", Some(&admin)).await;
@@ -391,11 +310,11 @@ async fn a_deactivated_account_is_signed_out_at_once() {
 async fn password_sign_in_works_and_a_flood_gets_429_at_the_exact_threshold() {
     for t in each_app().await {
         let (id, token) = t.signed_in(Role::Secretariat, None).await;
-        let weak = t.post("/account/password", Some(&token), "password=password123&confirm=password123").await;
+        let weak = t.post_encoded("/account/password", Some(&token), "password=password123&confirm=password123").await;
         assert_eq!(weak.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(weak.body.contains("too common"));
         let set = t
-            .post(
+            .post_encoded(
                 "/account/password",
                 Some(&token),
                 "password=violet-harbor-tangent-42&confirm=violet-harbor-tangent-42",
@@ -406,7 +325,11 @@ async fn password_sign_in_works_and_a_flood_gets_429_at_the_exact_threshold() {
         let email = user.email.replace('@', "%40");
 
         let ok = t
-            .post("/sign-in/password", Some(&token), &format!("email={email}&password=violet-harbor-tangent-42"))
+            .post_encoded(
+                "/sign-in/password",
+                Some(&token),
+                &format!("email={email}&password=violet-harbor-tangent-42"),
+            )
             .await;
         assert_eq!(ok.status, StatusCode::SEE_OTHER);
         assert_eq!(ok.headers[header::LOCATION], "/secretariat");
@@ -416,14 +339,16 @@ async fn password_sign_in_works_and_a_flood_gets_429_at_the_exact_threshold() {
         assert_eq!(t.get("/secretariat", Some(&rotated)).await.status, StatusCode::OK);
         let mut attempts = 1;
         while attempts < SIGN_IN_PER_ACCOUNT.max {
-            let wrong = t.post("/sign-in/password", None, &format!("email={email}&password=wrong-{attempts}")).await;
+            let wrong =
+                t.post_encoded("/sign-in/password", None, &format!("email={email}&password=wrong-{attempts}")).await;
             assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "attempt {attempts}");
             assert!(wrong.body.contains("is not right"));
             assert!(wrong.body.contains(&format!("value=\"{}\"", user.email)), "the address typed is kept");
             attempts += 1;
         }
-        let flooded =
-            t.post("/sign-in/password", None, &format!("email={email}&password=violet-harbor-tangent-42")).await;
+        let flooded = t
+            .post_encoded("/sign-in/password", None, &format!("email={email}&password=violet-harbor-tangent-42"))
+            .await;
         assert_eq!(flooded.status, StatusCode::TOO_MANY_REQUESTS, "even the right password waits");
         let retry: u64 = flooded.headers[header::RETRY_AFTER].to_str().expect("ascii").parse().expect("seconds");
         assert!(retry > 0 && retry <= 15 * 60, "{retry}");
@@ -435,9 +360,9 @@ async fn asking_for_links_is_limited_per_address() {
     let t = each_app().await.remove(0);
     let form = "email=member%40portal.example";
     for n in 0..LINKS_PER_EMAIL.max {
-        assert_eq!(t.post("/sign-in", None, form).await.status, StatusCode::OK, "request {n}");
+        assert_eq!(t.post_encoded("/sign-in", None, form).await.status, StatusCode::OK, "request {n}");
     }
-    let limited = t.post("/sign-in", None, form).await;
+    let limited = t.post_encoded("/sign-in", None, form).await;
     assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
     assert!(limited.headers.contains_key(header::RETRY_AFTER));
     assert!(limited.body.contains("value=\"member@portal.example\""), "the form keeps what was typed");
@@ -453,8 +378,9 @@ async fn asking_for_links_is_limited_per_address() {
 async fn an_admin_invites_someone_and_a_bad_form_keeps_what_was_typed() {
     let t = each_app().await.remove(0);
     let (_, admin) = t.signed_in(Role::Admin, None).await;
-    let bad =
-        t.post("/admin/users", Some(&admin), "email=not-an-address&name=Pat+Doe&role=partner&organization=").await;
+    let bad = t
+        .post_encoded("/admin/users", Some(&admin), "email=not-an-address&name=Pat+Doe&role=partner&organization=")
+        .await;
     assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.body.contains("value=\"not-an-address\""));
     assert!(bad.body.contains("value=\"Pat Doe\""));
@@ -462,7 +388,7 @@ async fn an_admin_invites_someone_and_a_bad_form_keeps_what_was_typed() {
     assert!(bad.body.contains("belongs to an organization"));
     let org = t.slugs("active").await.remove(0);
     let good = t
-        .post(
+        .post_encoded(
             "/admin/users",
             Some(&admin),
             &format!("email=pat%40partner.example&name=Pat+Doe&role=partner&organization={org}"),
@@ -529,10 +455,14 @@ async fn an_admin_sees_a_dead_job_and_queues_it_again() {
         let retry = format!("/admin/jobs/{id}/retry");
         assert!(page.body.contains(&retry));
         let (_, partner) = t.signed_in(Role::Secretariat, None).await;
-        assert_eq!(t.post(&retry, Some(&partner), "").await.status, StatusCode::FORBIDDEN, "admins only");
-        let answer = t.post(&retry, Some(&admin), "").await;
+        assert_eq!(t.post_encoded(&retry, Some(&partner), "").await.status, StatusCode::FORBIDDEN, "admins only");
+        let answer = t.post_encoded(&retry, Some(&admin), "").await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER);
         assert_eq!(opo_app::jobs::pending(&t.app, 10).await.expect("pending").iter().filter(|j| j.id == id).count(), 1);
-        assert_eq!(t.post(&retry, Some(&admin), "").await.status, StatusCode::CONFLICT, "only a dead job is retried");
+        assert_eq!(
+            t.post_encoded(&retry, Some(&admin), "").await.status,
+            StatusCode::CONFLICT,
+            "only a dead job is retried"
+        );
     }
 }

@@ -63,6 +63,7 @@ fn is_staff(session: &Session) -> bool {
 pub(crate) async fn interest(
     State(state): State<AppState>,
     ClientInfo(client): ClientInfo,
+    headers: HeaderMap,
     ApiJson(body): ApiJson<InterestBody>,
 ) -> Result<(StatusCode, Json<InterestReceived>), WebError> {
     opo_app::rate_limits::check(&state.app, &[(opo_app::rate_limits::INTEREST_PER_IP, client.ip.as_str())]).await?;
@@ -76,7 +77,13 @@ pub(crate) async fn interest(
         message: body.message,
     };
     let actor = AuditActor { user_id: None, label: input.contact_email.clone(), ip: client.ip.clone() };
-    let received = opo_app::applications::express_interest(&state.app, &input, &actor).await?;
+    // The applicant's e-mails are written in the best match of `Accept-Language`, else English.
+    let mut accept = HeaderMap::new();
+    if let Some(value) = headers.get(header::ACCEPT_LANGUAGE) {
+        accept.insert(header::ACCEPT_LANGUAGE, value.clone());
+    }
+    let locale = crate::i18n::negotiate(&accept).code();
+    let received = opo_app::applications::express_interest_in(&state.app, &input, locale, &actor).await?;
     let answer = InterestReceived {
         application_id: received.application_id,
         organization: received.organization,

@@ -6,16 +6,19 @@
 use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
+use crate::form::Fields;
 use crate::format;
 use crate::markdown;
 use crate::session::{ClientInfo, Session};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Multipart, Path, Query, State};
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use opo_app::AppError;
+use opo_app::agreements::{Evidence, SignInput};
 use opo_app::applications::Application;
+use opo_app::sessions::Client;
 use opo_domain::applications::Stage;
 use opo_domain::applications::form::ApplicationForm;
 use opo_domain::pages::PageContent;
@@ -39,49 +42,34 @@ fn back(id: i64, anchor: &str) -> Response {
     Redirect::to(&format!("/portal/applications/{id}{anchor}")).into_response()
 }
 
-/// The fields of a form, with repeated keys (checkboxes, multiple selects) kept as lists.
-struct Fields(Vec<(String, String)>);
-
-impl Fields {
-    fn parse(body: &[u8]) -> Self {
-        Self(form_urlencoded::parse(body).into_owned().collect())
+/// The application form as typed.
+fn application_form(fields: &Fields) -> ApplicationForm {
+    ApplicationForm {
+        org_type: fields.one("org_type"),
+        short_description: fields.one("short_description"),
+        description: fields.one("description"),
+        statement: fields.one("statement"),
+        poc_name: fields.one("poc_name"),
+        poc_email: fields.one("poc_email"),
+        poc_title: fields.one("poc_title"),
+        capabilities: fields.all("capabilities"),
+        components: fields.all("components"),
+        countries: fields.all("countries"),
+        links: fields.one("links"),
     }
+}
 
-    fn one(&self, key: &str) -> String {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-
-    fn all(&self, key: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
-    }
-
-    fn application_form(&self) -> ApplicationForm {
-        ApplicationForm {
-            org_type: self.one("org_type"),
-            short_description: self.one("short_description"),
-            description: self.one("description"),
-            statement: self.one("statement"),
-            poc_name: self.one("poc_name"),
-            poc_email: self.one("poc_email"),
-            poc_title: self.one("poc_title"),
-            capabilities: self.all("capabilities"),
-            components: self.all("components"),
-            countries: self.all("countries"),
-            links: self.one("links"),
-        }
-    }
-
-    fn page_content(&self) -> PageContent {
-        PageContent {
-            name: self.one("name"),
-            website: self.one("website"),
-            short_description: self.one("short_description"),
-            description: self.one("description"),
-            capabilities: self.all("capabilities"),
-            components: self.all("components"),
-            countries: self.all("countries"),
-            links: self.one("links").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
-        }
+/// The partner page as typed.
+fn page_content(fields: &Fields) -> PageContent {
+    PageContent {
+        name: fields.one("name"),
+        website: fields.one("website"),
+        short_description: fields.one("short_description"),
+        description: fields.one("description"),
+        capabilities: fields.all("capabilities"),
+        components: fields.all("components"),
+        countries: fields.all("countries"),
+        links: fields.one("links").lines().map(str::trim).filter(|l| !l.is_empty()).map(str::to_owned).collect(),
     }
 }
 
@@ -260,13 +248,7 @@ async fn refused(
     form: Option<ApplicationForm>,
     err: AppError,
 ) -> Result<Response, WebError> {
-    let (status, errors, notice) = match err {
-        AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
-        AppError::Conflict(message) => (StatusCode::CONFLICT, Vec::new(), Some(message)),
-        other => return Err(other.into()),
-    };
-    let html = render(state, session, application, form, errors, notice).await?;
-    Ok((status, html).into_response())
+    super::redrawn(err, |errors, notice| render(state, session, application, form, errors, notice)).await
 }
 
 pub(crate) async fn page(
@@ -286,7 +268,7 @@ pub(crate) async fn save_form(
     body: Bytes,
 ) -> Result<Response, WebError> {
     let application = owned(&state, &session, id).await?;
-    let form = Fields::parse(&body).application_form();
+    let form = application_form(&Fields::parse(&body));
     let actor = session.audit_actor(&client);
     match opo_app::applications::save_draft(&state.app, id, &session.user, &form, &actor).await {
         Ok(()) => Ok(back(id, "#form")),
@@ -390,16 +372,38 @@ struct AgreementPage {
     notice: Option<String>,
 }
 
+/// The agreement signed on a page of the portal, by an applicant or, on renewal, by a partner contact.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct SignForm {
     #[serde(default)]
     template_id: i64,
     #[serde(default)]
-    signer_name: String,
+    pub(crate) signer_name: String,
     #[serde(default)]
-    signer_title: String,
+    pub(crate) signer_title: String,
     #[serde(default)]
     accept: Option<String>,
+}
+
+impl SignForm {
+    /// What the signer typed.
+    pub(crate) fn input(&self) -> SignInput {
+        SignInput {
+            template_id: self.template_id,
+            signer_name: self.signer_name.clone(),
+            signer_title: self.signer_title.clone(),
+            accept: self.accept.is_some(),
+        }
+    }
+}
+
+/// Where and how a person signed in to the portal was when signing.
+pub(crate) fn evidence(client: &Client) -> Evidence {
+    Evidence {
+        ip: client.ip.clone(),
+        user_agent: client.user_agent.clone(),
+        auth_method: "portal session (signed in by e-mailed link or password)".to_owned(),
+    }
 }
 
 async fn agreement_page(
@@ -452,30 +456,15 @@ pub(crate) async fn sign(
     axum::Form(form): axum::Form<SignForm>,
 ) -> Result<Response, WebError> {
     let application = owned(&state, &session, id).await?;
-    let input = opo_app::agreements::SignInput {
-        template_id: form.template_id,
-        signer_name: form.signer_name.clone(),
-        signer_title: form.signer_title.clone(),
-        accept: form.accept.is_some(),
-    };
-    let evidence = opo_app::agreements::Evidence {
-        ip: client.ip.clone(),
-        user_agent: client.user_agent.clone(),
-        auth_method: "portal session (signed in by e-mailed link or password)".to_owned(),
-    };
+    let (input, evidence) = (form.input(), evidence(&client));
     match opo_app::agreements::sign(&state.app, id, &session.user, &input, &evidence, &session.audit_actor(&client))
         .await
     {
         Ok(_) => Ok(back(id, "#agreement")),
-        Err(AppError::Invalid(errors)) => {
-            let html = agreement_page(&state, &session, &application, form, errors, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        Err(err) => {
+            super::redrawn(err, |errors, notice| agreement_page(&state, &session, &application, form, errors, notice))
+                .await
         }
-        Err(AppError::Conflict(message)) => {
-            let html = agreement_page(&state, &session, &application, form, Vec::new(), Some(message)).await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -553,29 +542,16 @@ pub(crate) async fn propose(
 ) -> Result<Response, WebError> {
     let application = owned(&state, &session, id).await?;
     let fields = Fields::parse(&body);
-    let content = fields.page_content();
+    let content = page_content(&fields);
     let note = fields.one("note");
     match opo_app::pages::revise(&state.app, id, &session.user, &content, &note, &session.audit_actor(&client)).await {
         Ok(number) => Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={number}")).into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let html =
-                super::page_review::render(&state, &session, &application, None, Some(content), errors, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        Err(err) => {
+            super::redrawn(err, |errors, notice| {
+                super::page_review::render(&state, &session, &application, None, Some(content), errors, notice)
+            })
+            .await
         }
-        Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(
-                &state,
-                &session,
-                &application,
-                None,
-                Some(content),
-                Vec::new(),
-                Some(message),
-            )
-            .await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -585,6 +561,20 @@ pub(crate) struct VersionForm {
     version: i64,
     #[serde(default)]
     text: String,
+}
+
+/// The review of the partner page drawn again at `version` after a refusal.
+async fn redrawn_review(
+    state: &AppState,
+    session: &Session,
+    application: &Application,
+    version: i64,
+    err: AppError,
+) -> Result<Response, WebError> {
+    super::redrawn(err, |errors, notice| {
+        super::page_review::render(state, session, application, Some(version), None, errors, notice)
+    })
+    .await
 }
 
 pub(crate) async fn comment(
@@ -601,26 +591,7 @@ pub(crate) async fn comment(
             Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={}#comments", form.version))
                 .into_response())
         }
-        Err(AppError::Invalid(errors)) => {
-            let html =
-                super::page_review::render(&state, &session, &application, Some(form.version), None, errors, None)
-                    .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(
-                &state,
-                &session,
-                &application,
-                Some(form.version),
-                None,
-                Vec::new(),
-                Some(message),
-            )
-            .await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
-        Err(other) => Err(other.into()),
+        Err(err) => redrawn_review(&state, &session, &application, form.version, err).await,
     }
 }
 
@@ -634,19 +605,7 @@ pub(crate) async fn approve(
     let application = owned(&state, &session, id).await?;
     match opo_app::pages::approve(&state.app, id, &session.user, form.version, &session.audit_actor(&client)).await {
         Ok(()) => Ok(back(id, "")),
-        Err(AppError::Conflict(message)) => {
-            let html = super::page_review::render(
-                &state,
-                &session,
-                &application,
-                Some(form.version),
-                None,
-                Vec::new(),
-                Some(message),
-            )
-            .await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
+        Err(err @ AppError::Conflict(_)) => redrawn_review(&state, &session, &application, form.version, err).await,
         Err(other) => Err(other.into()),
     }
 }

@@ -146,18 +146,8 @@ pub(crate) async fn board(
 /// committee. Opened on its own it can never act as a document.
 pub(crate) async fn logo(State(state): State<AppState>, Path(id): Path<i64>) -> Result<Response, WebError> {
     let logo = opo_app::applications::logo_of(&state.app, id).await?.ok_or(WebError::NotFound("logo"))?;
-    let mut response = logo.data.into_response();
-    let headers = response.headers_mut();
-    if let Ok(value) = HeaderValue::from_str(&logo.content_type) {
-        headers.insert(header::CONTENT_TYPE, value);
-    }
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'"),
-    );
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"logo\""));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, max-age=60"));
+    let mut response = super::applying::logo_response(logo);
+    response.headers_mut().insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("inline; filename=\"logo\""));
     Ok(response)
 }
 

@@ -481,16 +481,14 @@ pub(crate) async fn record(
     let actor = session.audit_actor(&client);
     match opo_app::checkins::record(&state.app, checkin.id, &session.user, &form.notes, &form.outcome, &actor).await {
         Ok(()) => Ok(Redirect::to(&format!("/secretariat/check-ins/{slug}")).into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let page = detail_page(&state, &session, &slug, Some(form), None, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        Err(err) => {
+            super::redrawn(err, |errors, problem| async {
+                let mut page = detail_page(&state, &session, &slug, Some(form), None, errors).await?;
+                page.problem = problem;
+                Ok(Html(page.render()?))
+            })
+            .await
         }
-        Err(AppError::Conflict(message)) => {
-            let mut page = detail_page(&state, &session, &slug, Some(form), None, Vec::new()).await?;
-            page.problem = Some(message);
-            Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
-        }
-        Err(other) => Err(other.into()),
     }
 }
 

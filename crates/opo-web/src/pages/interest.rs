@@ -10,7 +10,7 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
-use opo_app::{Actor, AppError};
+use opo_app::Actor;
 use opo_domain::applications::interest::InterestInput;
 use opo_domain::partners::FieldError;
 use serde::Deserialize;
@@ -138,16 +138,9 @@ pub(crate) async fn submit(
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }
     let actor = Actor { user_id: None, label: form.contact_email.trim().to_owned(), ip: client.ip.clone() };
-    match opo_app::applications::express_interest(&state.app, &form.input(), &actor).await {
+    let locale = crate::i18n::Tr::current().code();
+    match opo_app::applications::express_interest_in(&state.app, &form.input(), locale, &actor).await {
         Ok(received) => sent(received.organization, form.contact_email.trim().to_owned()),
-        Err(AppError::Invalid(errors)) => {
-            let html = render(&state, &visitor, form, errors, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
-        }
-        Err(AppError::Conflict(message)) => {
-            let html = render(&state, &visitor, form, Vec::new(), Some(message)).await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
-        Err(other) => Err(other.into()),
+        Err(err) => super::redrawn(err, |errors, notice| render(&state, &visitor, form, errors, notice)).await,
     }
 }

@@ -1,8 +1,12 @@
-//! The language switcher: remembers the visitor's choice in a cookie and goes back to the page.
+//! The language switcher: remembers the visitor's choice in a cookie (and, for a signed-in person, on
+//! the account, for their e-mails) and goes back to the page.
 
+use crate::AppState;
 use crate::error::WebError;
 use crate::i18n::{COOKIE, Locale};
+use crate::session::MaybeSession;
 use axum::Form;
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -15,9 +19,17 @@ pub(crate) struct Choice {
     back: String,
 }
 
-pub(crate) async fn choose(Form(choice): Form<Choice>) -> Result<Response, WebError> {
+pub(crate) async fn choose(
+    State(state): State<AppState>,
+    MaybeSession(session): MaybeSession,
+    Form(choice): Form<Choice>,
+) -> Result<Response, WebError> {
     let locale = Locale::parse(&choice.lang)
         .ok_or_else(|| WebError::BadRequest(format!("\"{}\" is not a language of this site", choice.lang)))?;
+    // A signed-in person's e-mails follow the language they chose.
+    if let Some(session) = session {
+        opo_app::accounts::set_locale(&state.app, session.user.id, locale.code()).await?;
+    }
     // Only a path of this site: never a way to send people elsewhere.
     let back = if choice.back.starts_with('/') && !choice.back.starts_with("//") && !choice.back.contains('\\') {
         choice.back.as_str()

@@ -2,6 +2,7 @@
 //! organization; an admin sets a partnership's status until a date; the secretariat publishes a new
 //! version of the agreement, optionally to be signed again by everyone by a date.
 
+use super::applying::{self, SignForm};
 use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
@@ -49,18 +50,6 @@ struct ResignPage {
     signer_title: String,
     errors: Vec<FieldError>,
     notice: Option<String>,
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct SignForm {
-    #[serde(default)]
-    template_id: i64,
-    #[serde(default)]
-    signer_name: String,
-    #[serde(default)]
-    signer_title: String,
-    #[serde(default)]
-    accept: Option<String>,
 }
 
 async fn resign_page(
@@ -120,29 +109,13 @@ pub(crate) async fn resign(
     axum::Form(form): axum::Form<SignForm>,
 ) -> Result<Response, WebError> {
     let record = allowed(&state, &session, &slug, Action::RenewAgreement).await?;
-    let input = opo_app::agreements::SignInput {
-        template_id: form.template_id,
-        signer_name: form.signer_name.clone(),
-        signer_title: form.signer_title.clone(),
-        accept: form.accept.is_some(),
-    };
-    let evidence = opo_app::agreements::Evidence {
-        ip: client.ip.clone(),
-        user_agent: client.user_agent.clone(),
-        auth_method: "portal session (signed in by e-mailed link or password)".to_owned(),
-    };
+    let (input, evidence) = (form.input(), applying::evidence(&client));
     let actor = session.audit_actor(&client);
     match opo_app::renewals::resign(&state.app, record.id, &session.user, &input, &evidence, &actor).await {
         Ok(code) => Ok(Redirect::to(&format!("/agreements/{code}")).into_response()),
-        Err(AppError::Invalid(errors)) => {
-            let html = resign_page(&state, &session, &record, form, errors, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
+        Err(err) => {
+            super::redrawn(err, |errors, notice| resign_page(&state, &session, &record, form, errors, notice)).await
         }
-        Err(AppError::Conflict(message)) => {
-            let html = resign_page(&state, &session, &record, form, Vec::new(), Some(message)).await?;
-            Ok((StatusCode::CONFLICT, html).into_response())
-        }
-        Err(other) => Err(other.into()),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::secretariat::answer;
 use crate::AppState;
 use crate::error::WebError;
+use crate::form::Fields;
 use crate::format;
 use crate::session::{ClientInfo, Session};
 use axum::Form;
@@ -207,23 +208,6 @@ pub(crate) async fn draft_page(
 ) -> Result<Response, WebError> {
     let result = opo_app::pages::draft(&state.app, id, &session.audit_actor(&client)).await;
     answer(&state, &session, id, "draft", result, |_| {}).await
-}
-
-/// The fields of a form, with repeated keys (checkboxes) kept as lists.
-struct Fields(Vec<(String, String)>);
-
-impl Fields {
-    fn parse(body: &[u8]) -> Self {
-        Self(form_urlencoded::parse(body).into_owned().collect())
-    }
-
-    fn one(&self, key: &str) -> String {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone()).unwrap_or_default()
-    }
-
-    fn all(&self, key: &str) -> Vec<String> {
-        self.0.iter().filter(|(k, _)| k == key).map(|(_, v)| v.clone()).collect()
-    }
 }
 
 /// Country codes as typed: separated by commas, spaces or new lines.

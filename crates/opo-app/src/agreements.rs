@@ -102,6 +102,24 @@ pub async fn sign(
     )
     .await?;
     send(app, &mut tx, mail::agreement_signed(&application, &name, &code), now).await?;
+    let about =
+        (application.organization_id, application.organization_slug.as_str(), application.organization_name.as_str());
+    let fields = serde_json::json!({
+        "renewal": false,
+        "version": template.version,
+        "signed_at": crate::webhooks::timestamp(now),
+        "expires_on": signature.expires_on.to_string(),
+        "certificate_url": format!("{}/agreements/{code}", app.settings.base_url),
+    });
+    crate::webhooks::emit_for_organization(
+        app,
+        &mut tx,
+        crate::webhooks::EventKind::AgreementSigned,
+        about,
+        fields,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(code)
 }

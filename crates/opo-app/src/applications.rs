@@ -567,6 +567,18 @@ pub async fn submit(app: &App, id: i64, user: &User, actor: &Actor) -> Result<()
     record(&mut tx, &application, actor, "submitted", "", true, now).await?;
     send(app, &mut tx, mail::submitted(&application), now).await?;
     send(app, &mut tx, mail::submitted_to_secretariat(&application, &app.settings.secretariat_email), now).await?;
+    let about =
+        (application.organization_id, application.organization_slug.as_str(), application.organization_name.as_str());
+    let fields = serde_json::json!({ "application_id": id, "submitted_at": crate::webhooks::timestamp(now) });
+    crate::webhooks::emit_for_organization(
+        app,
+        &mut tx,
+        crate::webhooks::EventKind::ApplicationSubmitted,
+        about,
+        fields,
+        now,
+    )
+    .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }

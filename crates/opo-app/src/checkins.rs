@@ -411,6 +411,20 @@ pub async fn revise_page(
     note: &str,
     actor: &Actor,
 ) -> Result<i64, AppError> {
+    revise_page_from(app, id, user, content, note, None, actor).await
+}
+
+/// As `revise_page`, on top of `based_on`, the version the officer started editing: refused with what
+/// changed when someone saved a version since (see `pages::revise_from`).
+pub async fn revise_page_from(
+    app: &App,
+    id: i64,
+    user: &User,
+    content: &PageContent,
+    note: &str,
+    based_on: Option<i64>,
+    actor: &Actor,
+) -> Result<i64, AppError> {
     if !is_secretariat(user) {
         return Err(AppError::Forbidden("only the secretariat edits partner pages".to_owned()));
     }
@@ -421,10 +435,17 @@ pub async fn revise_page(
     if checkin.page_revision.is_none() {
         return Err(AppError::Conflict("this check-in asked for no page changes".to_owned()));
     }
+    if let Some(based_on) = based_on {
+        crate::pages::ensure_newest(&mut tx, checkin.organization_id, based_on).await?;
+    }
     let content = crate::pages::checked(&mut tx, content).await?;
     let json = crate::pages::to_json(&content)?;
-    let number =
-        pages::insert_revision(&mut tx, checkin.organization_id, None, &json, note.trim(), &actor.label, now).await?;
+    let inserted =
+        pages::insert_revision(&mut tx, checkin.organization_id, None, &json, note.trim(), &actor.label, now).await;
+    let number = match (inserted, based_on) {
+        (Err(StoreError::Duplicate(_)), Some(based_on)) => return Err(crate::page_edits::raced(based_on)),
+        (result, _) => result?,
+    };
     let mut entry = actor.entry("checkin.page_revised", "checkin", id);
     entry.after_json = Some(serde_json::json!({ "version": number }).to_string());
     audit::record(&mut tx, &entry, now).await?;

@@ -4,6 +4,7 @@
 
 mod catalog;
 mod logos;
+pub mod scale;
 
 use crate::secrets::sha256_hex;
 use crate::{Actor, App, AppError};

@@ -5,6 +5,8 @@
 
 mod handlers;
 
+pub(crate) use handlers::WEBHOOK;
+
 use crate::{Actor, App, AppError};
 pub use opo_store::jobs::Job;
 use opo_store::jobs::{self as store, JobStatus, NewJob};
@@ -76,8 +78,14 @@ pub async fn run_due(app: &App, worker: &str, limit: i64) -> Result<Pass, AppErr
     tx.commit().await.map_err(StoreError::from)?;
     let mut pass = Pass::default();
     for job in claimed {
+        // Calls to other services (a webhook) happen before the job's transaction: a slow receiver
+        // must not hold the database's write lock.
+        let outside = handlers::before(app, &job).await;
         let mut tx = app.db.begin().await?;
-        let outcome = handlers::handle(app, &mut tx, &job).await;
+        let outcome = match outside {
+            Ok(()) => handlers::handle(app, &mut tx, &job).await,
+            Err(err) => Err(err),
+        };
         let now = app.clock.now();
         match outcome {
             Ok(()) => {

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod admin_export;
 pub mod agreements;
 pub mod api_tokens;
 pub mod applications;
@@ -14,16 +15,21 @@ pub mod checkins;
 pub mod dashboard;
 pub mod demo;
 pub mod discourse;
+pub mod discourse_connect;
 mod error;
 pub mod form_stamps;
 pub mod forum;
+pub mod import;
 pub mod jobs;
 pub mod landing;
 pub mod logos;
 pub mod mail_text;
 pub mod mailer;
 pub mod notifications;
+pub mod operations;
+mod page_edits;
 pub mod pages;
+pub mod partner_translations;
 pub mod partners;
 pub mod planning;
 pub mod posts;
@@ -36,6 +42,7 @@ mod settings;
 pub mod setup;
 pub mod showcase;
 pub mod statistics;
+pub mod webhooks;
 pub mod worker;
 mod workflow_mail;
 

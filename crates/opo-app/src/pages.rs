@@ -83,14 +83,32 @@ pub async fn revise(
     note: &str,
     actor: &Actor,
 ) -> Result<i64, AppError> {
+    revise_from(app, id, user, content, note, None, actor).await
+}
+
+/// A new version on top of `based_on`, the version its author started editing: refused, with what the
+/// other person changed, when someone saved a version since (see `page_edits`). `None` adds the version
+/// whatever came before, for callers that do not know what the author saw.
+pub async fn revise_from(
+    app: &App,
+    id: i64,
+    user: &User,
+    content: &PageContent,
+    note: &str,
+    based_on: Option<i64>,
+    actor: &Actor,
+) -> Result<i64, AppError> {
     content.validate().map_err(AppError::Invalid)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
     let by_partner = may_edit(user, &application)?;
     expect_stage(&application, &[Stage::PageReview], "Changing the partner page")?;
+    if let Some(based_on) = based_on {
+        ensure_newest(&mut tx, application.organization_id, based_on).await?;
+    }
     let content = checked(&mut tx, content).await?;
-    let number = store::insert_revision(
+    let inserted = store::insert_revision(
         &mut tx,
         application.organization_id,
         Some(id),
@@ -99,7 +117,13 @@ pub async fn revise(
         &actor.label,
         now,
     )
-    .await?;
+    .await;
+    let number = match (inserted, based_on) {
+        // Two saves on top of the same version at the same instant: the unique version number lets only
+        // the first one in.
+        (Err(StoreError::Duplicate(_)), Some(based_on)) => return Err(crate::page_edits::raced(based_on)),
+        (result, _) => result?,
+    };
     record(&mut tx, &application, actor, "page_revised", &format!("version {number}"), true, now).await?;
     if by_partner {
         let what = format!("proposed version {number}");
@@ -200,14 +224,37 @@ pub async fn compare(app: &App, application: &Application, old: i64, new: i64) -
     let org = application.organization_id;
     let a = store::revision(&mut conn, org, old).await?.ok_or(AppError::NotFound("version"))?;
     let b = store::revision(&mut conn, org, new).await?.ok_or(AppError::NotFound("version"))?;
-    let mut labels = taxonomy::list(&mut conn, Vocabulary::Capability).await?;
-    labels.extend(taxonomy::list(&mut conn, Vocabulary::Component).await?);
+    compare_revisions(&mut conn, Some(&a), &b).await
+}
+
+/// Two versions as text, vocabulary keys and country codes by name; no old version compares with nothing.
+async fn compare_revisions(
+    conn: &mut opo_store::Conn,
+    old: Option<&Revision>,
+    new: &Revision,
+) -> Result<Vec<Row>, AppError> {
+    let mut labels = taxonomy::list(conn, Vocabulary::Capability).await?;
+    labels.extend(taxonomy::list(conn, Vocabulary::Component).await?);
     let label = |key: &str| {
         labels.iter().find(|t| t.key == key).map(|t| t.label.clone()).unwrap_or_else(|| {
             opo_domain::countries::country(key).map(|c| c.name.to_owned()).unwrap_or_else(|| key.to_owned())
         })
     };
-    Ok(compare::compare(&content_of(&a).as_text(label), &content_of(&b).as_text(label)))
+    let old_text = old.map(|a| content_of(a).as_text(label)).unwrap_or_default();
+    Ok(compare::compare(&old_text, &content_of(new).as_text(label)))
+}
+
+/// Refuses a save built on `based_on` when a newer version exists, listing what it changed.
+pub(crate) async fn ensure_newest(tx: &mut Tx, org: i64, based_on: i64) -> Result<(), AppError> {
+    let latest = store::revisions(tx, org).await?.into_iter().next();
+    match latest {
+        Some(latest) if latest.number != based_on => {
+            let base = store::revision(tx, org, based_on).await?;
+            let rows = compare_revisions(tx, base.as_ref(), &latest).await?;
+            Err(crate::page_edits::stale(based_on, &latest, &rows))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Makes `page` the public profile of organization `org`: its texts, roles, components, countries and links.
@@ -300,6 +347,22 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
         (format!("{base}/news/{slug}"), format!("{base}/partners/{}", application.organization_slug));
     let raw = crate::forum::announcement_raw(&summary, &update.name, &news_url, &profile_url);
     crate::forum::enqueue_announcement(app, &mut tx, &title, &raw, now).await?;
+    let about = (org, application.organization_slug.as_str(), update.name.as_str());
+    let fields = serde_json::json!({
+        "application_id": id,
+        "news_url": news_url,
+        "announced_at": crate::webhooks::timestamp(now),
+    });
+    crate::webhooks::emit_for_organization(
+        app,
+        &mut tx,
+        crate::webhooks::EventKind::PartnerAnnounced,
+        about,
+        fields,
+        now,
+    )
+    .await?;
+    crate::webhooks::emit_post(app, &mut tx, (post_id, &slug, &title), PostKind::Announcement.key(), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(slug)
 }

@@ -198,6 +198,23 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
                 send(app, &mut tx, lapse_notice(app, &p, &poc, &c.reason), now).await?;
                 queued += 1;
             }
+            if changed && c.status == PartnerStatus::Lapsed {
+                let fields = json!({
+                    "reason": c.reason,
+                    "lapsed_on": today.to_string(),
+                    "expires_on": p.expires_on.map(|d| d.to_string()),
+                });
+                let about = (p.id, p.slug.as_str(), p.name.as_str());
+                crate::webhooks::emit_for_organization(
+                    app,
+                    &mut tx,
+                    crate::webhooks::EventKind::AgreementLapsed,
+                    about,
+                    fields,
+                    now,
+                )
+                .await?;
+            }
         }
         if let Some((deadline, days)) = reminder {
             let poc = mail_poc(&mut tx, p.id).await?;
@@ -382,6 +399,23 @@ pub async fn resign(
         app,
         &mut tx,
         confirmation(app.settings.secretariat_email.clone(), "secretariat".to_owned(), "agreement-renewed-staff"),
+        now,
+    )
+    .await?;
+    let fields = json!({
+        "renewal": true,
+        "version": template.version,
+        "signed_at": crate::webhooks::timestamp(now),
+        "expires_on": expires_on.to_string(),
+        "certificate_url": format!("{}{certificate}", app.settings.base_url),
+    });
+    let about = (organization_id, p.slug.as_str(), p.name.as_str());
+    crate::webhooks::emit_for_organization(
+        app,
+        &mut tx,
+        crate::webhooks::EventKind::AgreementSigned,
+        about,
+        fields,
         now,
     )
     .await?;

@@ -142,6 +142,23 @@ pub async fn decide(app: &App, id: i64, decision: Decision, reason: &str, actor:
     record(&mut tx, &application, actor, kind, &reason, true, now).await?;
     let approved = decision == Decision::Approve;
     send(app, &mut tx, mail::decided(&application, approved, &reason, &app.settings.community_name), now).await?;
+    if approved {
+        let about = (
+            application.organization_id,
+            application.organization_slug.as_str(),
+            application.organization_name.as_str(),
+        );
+        let fields = serde_json::json!({ "application_id": id, "approved_at": crate::webhooks::timestamp(now) });
+        crate::webhooks::emit_for_organization(
+            app,
+            &mut tx,
+            crate::webhooks::EventKind::PartnerApproved,
+            about,
+            fields,
+            now,
+        )
+        .await?;
+    }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }

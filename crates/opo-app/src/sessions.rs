@@ -106,7 +106,13 @@ pub async fn sign_in_with_password(
     Ok(signed_in)
 }
 
-async fn open_session(app: &App, tx: &mut Tx, user: User, client: &Client, how: &str) -> Result<SignedIn, AppError> {
+pub(crate) async fn open_session(
+    app: &App,
+    tx: &mut Tx,
+    user: User,
+    client: &Client,
+    how: &str,
+) -> Result<SignedIn, AppError> {
     let now = app.clock.now();
     let token = random_token()?;
     let session = NewSession {

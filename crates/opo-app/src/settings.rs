@@ -34,12 +34,17 @@ pub struct Settings {
     pub interest_min_fill: Duration,
     /// The forum: the webhook that brings expressions of interest, and the API key that posts announcements.
     pub discourse: Option<DiscourseSettings>,
+    /// Sign-in through the forum (DiscourseConnect); offered only when its shared secret is set.
+    pub discourse_connect: Option<crate::discourse_connect::DiscourseConnectSettings>,
     /// How long after its agreement expires (or had to be signed again) a partnership lapses.
     pub renewal_grace: Duration,
     /// How many days before a partnership's anniversary its check-in is planned and the questionnaire sent.
     pub checkin_lead_days: i64,
     /// How many days past its anniversary an unfinished check-in is escalated to the secretariat.
     pub checkin_overdue_days: i64,
+    /// Whether webhooks may be sent over plain HTTP and to private, loopback and link-local addresses
+    /// (a receiver on the same private network, a test); off, only public HTTPS receivers are called.
+    pub webhooks_allow_private: bool,
 }
 
 /// The community forum, when one is connected. The secrets are never printed.
@@ -142,9 +147,11 @@ impl Default for Settings {
             announcement_email: String::new(),
             interest_min_fill: Duration::seconds(3),
             discourse: None,
+            discourse_connect: None,
             renewal_grace: Duration::days(60),
             checkin_lead_days: 30,
             checkin_overdue_days: 30,
+            webhooks_allow_private: false,
         }
     }
 }

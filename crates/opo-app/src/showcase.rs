@@ -166,6 +166,7 @@ pub async fn publish(app: &App, id: i64, actor: &Actor) -> Result<(), AppError> 
         directory::reindex(&mut tx, *org).await?;
     }
     audit::record(&mut tx, &actor.entry("post.published", "post", id), now).await?;
+    crate::webhooks::emit_post(app, &mut tx, (id, &post.slug, &post.title), post.kind.key(), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }

@@ -113,6 +113,10 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
                 }
             };
         }
+        // A stop signal ends the pass here: what is claimed is finished, nothing new is taken.
+        if *shutdown.borrow() {
+            break;
+        }
         idle &= match crate::jobs::run_due(&app, &worker, 20).await {
             Ok(pass) => pass.done + pass.retried + pass.dead == 0,
             Err(err) => {

@@ -30,6 +30,9 @@ pub enum Action {
     ViewAssets,
     /// Ask whether the service is alive.
     CheckHealth,
+    /// Read the service's metrics. The credential is where the request comes from (this machine) or
+    /// the operator's scrape token, both checked by the handler, so the route is open to every role.
+    ReadMetrics,
     /// Ask for a sign-in link, use one, or sign in with a password.
     SignIn,
     SignOut,
@@ -56,6 +59,8 @@ pub enum Action {
     EditPosts,
     /// Add and remove an organization's country implementation activities.
     EditCountryActivities,
+    /// Translate an organization's short description and description into the site's other languages.
+    TranslatePartnerProfile,
     /// Send an expression of interest (the public form, or the forum's signed webhook).
     ExpressInterest,
     /// Fill in, sign, submit, answer for, withdraw, and review the page of one's own organization's
@@ -80,13 +85,18 @@ pub enum Action {
     ManageCheckIns,
     /// Read a personal calendar feed: the secret in its address is the credential, so the route is open.
     ReadCalendarFeed,
+    /// Register and remove outgoing webhooks, read their delivery log and send a delivery again.
+    ManageWebhooks,
+    /// Download every row of every table (personal data and the hashes of secrets included).
+    ExportAllData,
 }
 
 impl Action {
-    pub const ALL: [Action; 28] = [
+    pub const ALL: [Action; 32] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
+        Self::ReadMetrics,
         Self::SignIn,
         Self::SignOut,
         Self::ManageOwnAccount,
@@ -101,6 +111,7 @@ impl Action {
         Self::ManageConsent,
         Self::EditPosts,
         Self::EditCountryActivities,
+        Self::TranslatePartnerProfile,
         Self::ExpressInterest,
         Self::ApplyForOrganization,
         Self::ReviewApplications,
@@ -112,6 +123,8 @@ impl Action {
         Self::AnswerCheckIn,
         Self::ManageCheckIns,
         Self::ReadCalendarFeed,
+        Self::ManageWebhooks,
+        Self::ExportAllData,
     ];
 }
 
@@ -134,7 +147,8 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
     let role = match actor {
         Actor::Anonymous => {
             return match action {
-                ViewPublicSite | ViewAssets | CheckHealth | SignIn | ExpressInterest | ReadCalendarFeed => All,
+                ViewPublicSite | ViewAssets | CheckHealth | SignIn | ExpressInterest | ReadCalendarFeed
+                | ReadMetrics => All,
                 _ => None,
             };
         }
@@ -142,7 +156,7 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
     };
     match (action, role) {
         (ViewPublicSite | ViewAssets | CheckHealth | SignIn | SignOut | ManageOwnAccount | ExpressInterest, _) => All,
-        (ReadCalendarFeed, _) => All,
+        (ReadCalendarFeed | ReadMetrics, _) => All,
         (ApplyForOrganization, PartnerContact) => Own,
         (ReviewApplications, Committee | Secretariat | Admin) => All,
         (VoteOnApplications, Committee) => All,
@@ -157,10 +171,12 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
         (SubmitPost | ManageConsent | EditCountryActivities, PartnerContact) => Own,
         (EditCountryActivities, Secretariat | Admin) => All,
+        (TranslatePartnerProfile, PartnerContact) => Own,
+        (TranslatePartnerProfile, Secretariat | Admin) => All,
         (SubmitPost | ManageConsent | EditPosts, Secretariat | Admin) => All,
         (ViewCommitteeHome, Committee | Admin) => All,
         (ViewSecretariatHome | ViewAuditLog, Secretariat | Admin) => All,
-        (ManageAccounts | ManageOutbox, Admin) => All,
+        (ManageAccounts | ManageOutbox | ManageWebhooks | ExportAllData, Admin) => All,
         _ => None,
     }
 }
@@ -210,6 +226,7 @@ mod tests {
                 Action::ViewPublicSite
                     | Action::ViewAssets
                     | Action::CheckHealth
+                    | Action::ReadMetrics
                     | Action::SignIn
                     | Action::ExpressInterest
                     | Action::ReadCalendarFeed

@@ -12,6 +12,14 @@ use std::time::Duration;
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
+/// The migrations this version knows for `backend`.
+pub(crate) fn migrator(backend: Backend) -> &'static Migrator {
+    match backend {
+        Backend::Sqlite => &SQLITE_MIGRATIONS,
+        Backend::Postgres => &POSTGRES_MIGRATIONS,
+    }
+}
+
 /// A connection borrowed from the pool, or the inside of a transaction (`&mut *tx`).
 pub type Conn = sqlx::AnyConnection;
 /// A write transaction: commit it or it rolls back when dropped.

@@ -7,29 +7,37 @@
 
 pub mod accounts;
 pub mod activities;
+pub mod admin_export;
 pub mod agreements;
 pub mod api_tokens;
 pub mod applications;
 pub mod audit;
+pub mod backup;
 pub mod calendar_feeds;
 pub mod checkins;
 pub mod consents;
 pub mod dashboard;
 mod db;
 pub mod directory;
+pub mod discourse_connect;
 mod error;
 pub mod forum_posts;
+pub mod import;
 pub mod jobs;
 pub mod notifications;
+pub mod operations;
 pub mod pages;
+pub mod partner_translations;
 pub mod partners;
 pub mod posts;
 pub mod rate_limits;
 pub mod renewals;
 pub mod reviews;
+pub mod scale;
 pub mod sessions;
 pub mod taxonomy;
 mod timefmt;
+pub mod webhooks;
 
 pub use db::{Backend, Conn, Db, Tx};
 pub use error::StoreError;

@@ -33,6 +33,11 @@ fn versions() -> &'static [String] {
     })
 }
 
+/// The name of every asset, for the static export.
+pub(crate) fn names() -> impl Iterator<Item = &'static str> {
+    ASSETS.iter().map(|a| a.name)
+}
+
 /// The address of an asset, with its version: `/assets/site.css?v=…`.
 pub(crate) fn url(name: &str) -> String {
     match ASSETS.iter().position(|a| a.name == name) {

@@ -4,7 +4,8 @@ use time::{Date, OffsetDateTime};
 
 /// "10 March 2029"
 pub(crate) fn long_date(date: Date) -> String {
-    format!("{} {} {}", date.day(), date.month(), date.year())
+    // In the language of the request being answered: English outside of one.
+    crate::i18n::Tr::current().date(date)
 }
 
 /// "10 March 2029, 14:00 UTC"

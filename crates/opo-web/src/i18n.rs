@@ -10,6 +10,8 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::OnceLock;
 use time::Date;
 
+mod words;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum Locale {
     En,
@@ -259,6 +261,20 @@ mod tests {
     }
 
     #[test]
+    fn no_file_defines_a_message_twice() {
+        for locale in Locale::ALL {
+            for source in locale.sources() {
+                let mut seen = BTreeSet::new();
+                for line in source.lines().filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_lowercase())) {
+                    if let Some((id, _)) = line.split_once(" =") {
+                        assert!(seen.insert(id.trim()), "{}: {} is defined twice", locale.code(), id.trim());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_file_parses_and_every_message_formats() {
         for locale in Locale::ALL {
             for source in locale.sources() {
@@ -288,6 +304,13 @@ mod tests {
                         ("organization", "Kijiji".into()),
                         ("waiting", 2.into()),
                         ("failed", 1.into()),
+                        ("reason", "Paused".into()),
+                        ("field", "Name".into()),
+                        ("value", "nobody".into()),
+                        ("language", "Français".into()),
+                        ("version", 2.into()),
+                        ("kind", "Blog".into()),
+                        ("until", "1 May 2029".into()),
                     ],
                 );
                 assert!(

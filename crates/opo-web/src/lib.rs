@@ -13,11 +13,15 @@ mod format;
 mod headers;
 mod i18n;
 mod markdown;
+mod metrics;
+mod operations;
 mod pages;
 mod routes;
 mod session;
+pub mod static_site;
 
 pub use error::WebError;
+pub use operations::{Lifecycle, ServeOptions};
 pub use routes::{RouteEntry, route_table};
 
 use axum::Router;
@@ -27,20 +31,29 @@ use opo_app::App;
 #[derive(Debug, Clone)]
 pub struct AppState {
     pub app: App,
+    pub(crate) ops: operations::Operations,
 }
 
 /// Builds the whole application: every route, its guard, and the layers around them. `main` and every
 /// test call this one function.
 pub fn build_app(app: App) -> Router {
-    let state = AppState { app };
+    build_app_with(app, ServeOptions::default())
+}
+
+/// [`build_app`] with what `opo serve` adds: the shutdown flag `/readyz` reads, and the metrics token.
+pub fn build_app_with(app: App, options: ServeOptions) -> Router {
+    let state = AppState { app, ops: operations::Operations::new(options) };
+    let state_for_metrics = state.clone();
     // The session is looked up before routing, so each route's policy guard knows who is asking;
     // the cross-site check runs first of all, before anything is read or written. Requests to the API
     // answer every error as problem details.
     let router = routes::router()
+        .route_layer(axum::middleware::from_fn(metrics::tag_route))
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::load))
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(axum::middleware::from_fn(api::problem::scope))
         .layer(axum::middleware::from_fn(i18n::scope))
         .with_state(state);
-    headers::wrap(router)
+    // Counted outermost, so every answer is timed and counted, refusals before routing included.
+    headers::wrap(router).layer(axum::middleware::from_fn_with_state(state_for_metrics, metrics::count))
 }

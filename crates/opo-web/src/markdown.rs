@@ -18,9 +18,36 @@ pub(crate) fn render(source: &str) -> String {
         .to_string()
 }
 
+/// A link typed in a form field (a website, a meeting address) as it may go into an `href`: only web and
+/// mail addresses. Anything else, a `javascript:` or `data:` URL that slipped past a form or came from an
+/// import, is not linked at all.
+pub(crate) fn safe_link(url: &str) -> Option<String> {
+    let trimmed = url.trim();
+    let scheme: String = trimmed
+        .chars()
+        .take_while(|c| *c != ':')
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let has_scheme = trimmed.contains(':') && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let allowed = has_scheme && ["http", "https", "mailto"].contains(&scheme.as_str());
+    allowed.then(|| trimmed.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_web_and_mail_links_go_into_an_href() {
+        assert_eq!(safe_link(" https://meet.example/x ").as_deref(), Some("https://meet.example/x"));
+        assert_eq!(safe_link("mailto:team@kijiji.example").as_deref(), Some("mailto:team@kijiji.example"));
+        for bad in
+            ["javascript:alert(1)", " JaVa\tScRiPt:alert(1)", "data:text/html,x", "vbscript:x", "//evil.example", "x"]
+        {
+            assert_eq!(safe_link(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn markdown_becomes_html() {

@@ -2,8 +2,10 @@
 
 pub(crate) mod account;
 pub(crate) mod admin;
+pub(crate) mod admin_export;
 pub(crate) mod applying;
 pub(crate) mod auth;
+pub(crate) mod auth_discourse;
 pub(crate) mod board;
 pub(crate) mod certificates;
 pub(crate) mod checkins;
@@ -18,6 +20,7 @@ pub(crate) mod map;
 pub(crate) mod news;
 pub(crate) mod open_data;
 pub(crate) mod page_review;
+pub(crate) mod partner_translations;
 pub(crate) mod partners;
 pub(crate) mod portal;
 pub(crate) mod renewals;
@@ -25,6 +28,7 @@ pub(crate) mod showcase;
 pub(crate) mod sitemap;
 pub(crate) mod staff;
 pub(crate) mod statistics;
+pub(crate) mod webhooks;
 pub(crate) mod widget;
 
 use crate::error::WebError;

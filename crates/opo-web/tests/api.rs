@@ -345,6 +345,10 @@ async fn the_whole_workflow_runs_through_the_api_alone() {
         let proposal = json!({ "content": content, "note": "A sharper summary" });
         let proposed = step(t.post(&format!("{app}/page/versions"), &partner, proposal).await, StatusCode::CREATED);
         assert_eq!(proposed.json()["version"], 2);
+        // A save built on version 1, now that version 2 exists, is refused with what version 2 changed.
+        let stale = json!({ "content": content, "note": "From an old copy", "based_on": 1 });
+        let refused = t.post(&format!("{app}/page/versions"), &secretariat, stale).await;
+        refused.assert_problem(StatusCode::CONFLICT, "+ Open community health information systems for East Africa.");
         let comment = json!({ "comment": "Looks right to us." });
         step(t.post(&format!("{app}/page/versions/2/comments"), &secretariat, comment).await, StatusCode::CREATED);
         let compared = t.get(&format!("{app}/page/compare?from=1&to=2"), Some(&partner)).await;

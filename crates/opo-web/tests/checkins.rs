@@ -160,6 +160,19 @@ async fn staff_list_check_ins_record_the_conversation_and_publish_the_page() {
             .await
             .expect("versions");
         let newest = versions[0].number.to_string();
+        // A save built on the version before the newest is refused, keeps what was typed and builds on the newest.
+        let older = (versions[0].number - 1).to_string();
+        let stale = [
+            ("checkin", id_text.as_str()),
+            ("based_on", older.as_str()),
+            ("name", "Typed over"),
+            ("short_description", "A stale summary."),
+        ];
+        let refused = t.post(&version_path, Some(&secretariat), &stale).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{}", refused.body);
+        assert!(refused.body.contains(&html("+ Now with a new summary.")), "{}", refused.body);
+        assert!(refused.body.contains("value=\"Typed over\""));
+        assert!(refused.body.contains(&format!("name=\"based_on\" value=\"{newest}\"")));
         let approve = [("checkin", id_text.as_str()), ("version", newest.as_str())];
         let approved = t.post(&format!("{path}/page/approve"), Some(&partner), &approve).await;
         assert_eq!(approved.status, StatusCode::SEE_OTHER);

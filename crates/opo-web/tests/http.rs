@@ -132,7 +132,10 @@ async fn every_page_answers_anonymous_visitors_as_the_policy_says() {
             let uri =
                 concrete_with_code(route.path, &slug, &post, org_id(&t, &slug).await, &code).replace("{token}", &feed);
             let answer = t.request(Method::from_bytes(route.method.as_bytes()).expect("method"), &uri, &[]).await;
-            if policy::allows(PolicyActor::Anonymous, route.action) {
+            if route.path.starts_with("/auth/discourse") {
+                // Signing in through the forum is not set up in these tests: it leads back to the sign-in page.
+                assert_eq!(answer.status, StatusCode::SEE_OTHER, "{} {uri}", route.method);
+            } else if policy::allows(PolicyActor::Anonymous, route.action) {
                 assert_eq!(answer.status, StatusCode::OK, "{} {uri}", route.method);
             } else {
                 assert_eq!(answer.status, StatusCode::UNAUTHORIZED, "{} {uri}", route.method);

@@ -76,6 +76,15 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
             let staff = opo_app::accounts::find(&t.app, staff_id).await.expect("user");
             opo_app::calendar_feed::create(&t.app, &staff, &opo_app::Actor::cli()).await.expect("a feed")
         };
+        // An endpoint for the webhook pages; the walk deletes it late, after its page was seen.
+        let webhook = {
+            let input = opo_domain::webhooks::EndpointInput {
+                url: "https://hooks.example.org/opo".into(),
+                description: String::new(),
+                events: vec!["post.published".into()],
+            };
+            opo_app::webhooks::register(&t.app, &input, &opo_app::Actor::cli()).await.expect("an endpoint").id
+        };
         let table = route_table();
         assert!(table.len() >= 25, "{} routes", table.len());
         for route in &table {
@@ -101,6 +110,8 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
                         application
                     } else if route.path.starts_with("/fhir/") {
                         own_id
+                    } else if route.path.starts_with("/admin/webhooks/") {
+                        webhook
                     } else {
                         target_user
                     }

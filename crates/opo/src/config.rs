@@ -80,6 +80,15 @@ pub struct Layer {
     /// Log format [default: text]
     #[arg(long, env = "OPO_LOG_FORMAT", global = true, value_enum)]
     pub log_format: Option<LogFormat>,
+    /// A bearer token that lets scrapers on other machines read /metrics; without it only this machine may
+    #[arg(long, env = "OPO_METRICS_TOKEN", global = true, hide_env_values = true)]
+    pub metrics_token: Option<String>,
+    /// Seconds between a stop signal and closing the listener, while /readyz already answers 503 [default: 0]
+    #[arg(long, env = "OPO_SHUTDOWN_DELAY", global = true)]
+    pub shutdown_delay: Option<u64>,
+    /// Seconds in-flight requests and the running job get to finish after a stop signal [default: 30]
+    #[arg(long, env = "OPO_SHUTDOWN_TIMEOUT", global = true)]
+    pub shutdown_timeout: Option<u64>,
     /// Committee votes (approve, decline or abstain) a decision needs [default: 2]
     #[arg(long, env = "OPO_REVIEW_QUORUM", global = true)]
     pub review_quorum: Option<u32>,
@@ -101,6 +110,10 @@ pub struct Layer {
     /// Where announcements of new partners are e-mailed (the community's mailing list) [default: none]
     #[arg(long, env = "OPO_ANNOUNCEMENT_EMAIL", global = true)]
     pub announcement_email: Option<String>,
+    /// Let webhooks go over plain HTTP and to private, loopback and link-local addresses (a receiver on
+    /// the same private network) [default: false]
+    #[arg(long, env = "OPO_WEBHOOKS_ALLOW_PRIVATE", global = true)]
+    pub webhooks_allow_private: Option<bool>,
     /// The community forum (Discourse) whose webhook sends expressions of interest
     #[arg(long, env = "OPO_DISCOURSE_URL", global = true)]
     pub discourse_url: Option<String>,
@@ -119,6 +132,9 @@ pub struct Layer {
     /// The forum category announcements of new partners are posted in
     #[arg(long, env = "OPO_DISCOURSE_ANNOUNCEMENT_CATEGORY", global = true)]
     pub discourse_announcement_category: Option<i64>,
+    /// The secret shared with the forum for signing in through it (DiscourseConnect); offered only when set
+    #[arg(long, env = "OPO_DISCOURSE_CONNECT_SECRET", global = true, hide_env_values = true)]
+    pub discourse_connect_secret: Option<String>,
 }
 
 impl Layer {
@@ -139,6 +155,9 @@ impl Layer {
             smtp_from: self.smtp_from.or(lower.smtp_from),
             smtp_tls: self.smtp_tls.or(lower.smtp_tls),
             log_format: self.log_format.or(lower.log_format),
+            metrics_token: self.metrics_token.or(lower.metrics_token),
+            shutdown_delay: self.shutdown_delay.or(lower.shutdown_delay),
+            shutdown_timeout: self.shutdown_timeout.or(lower.shutdown_timeout),
             review_quorum: self.review_quorum.or(lower.review_quorum),
             review_majority_percent: self.review_majority_percent.or(lower.review_majority_percent),
             info_request_days: self.info_request_days.or(lower.info_request_days),
@@ -146,6 +165,7 @@ impl Layer {
             renewal_grace_days: self.renewal_grace_days.or(lower.renewal_grace_days),
             checkin_lead_days: self.checkin_lead_days.or(lower.checkin_lead_days),
             announcement_email: self.announcement_email.or(lower.announcement_email),
+            webhooks_allow_private: self.webhooks_allow_private.or(lower.webhooks_allow_private),
             discourse_url: self.discourse_url.or(lower.discourse_url),
             discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
             discourse_interest_category: self.discourse_interest_category.or(lower.discourse_interest_category),
@@ -154,6 +174,7 @@ impl Layer {
             discourse_announcement_category: self
                 .discourse_announcement_category
                 .or(lower.discourse_announcement_category),
+            discourse_connect_secret: self.discourse_connect_secret.or(lower.discourse_connect_secret),
         }
     }
 }
@@ -182,6 +203,16 @@ impl fmt::Debug for Smtp {
     }
 }
 
+/// A secret setting: printed as `[redacted]`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Redacted(pub String);
+
+impl fmt::Debug for Redacted {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
 /// The settings in force.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -194,6 +225,9 @@ pub struct Config {
     pub demo_data: DemoMode,
     pub smtp: Option<Smtp>,
     pub log_format: LogFormat,
+    pub metrics_token: Option<Redacted>,
+    pub shutdown_delay: std::time::Duration,
+    pub shutdown_timeout: std::time::Duration,
     pub review_quorum: u32,
     pub review_majority_percent: u32,
     pub info_request_days: i64,
@@ -201,7 +235,38 @@ pub struct Config {
     pub renewal_grace_days: i64,
     pub checkin_lead_days: i64,
     pub announcement_email: String,
+    pub webhooks_allow_private: bool,
     pub discourse: Option<Discourse>,
+    pub discourse_connect: Option<DiscourseConnect>,
+}
+
+/// Signing in through the forum (DiscourseConnect); the secret is never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DiscourseConnect {
+    pub url: String,
+    pub secret: String,
+}
+
+impl fmt::Debug for DiscourseConnect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DiscourseConnect").field("url", &self.url).finish_non_exhaustive()
+    }
+}
+
+/// Sign-in through the forum, when its shared secret is set; the forum's address is then required.
+fn discourse_connect(url: Option<&str>, secret: Option<String>) -> anyhow::Result<Option<DiscourseConnect>> {
+    let Some(secret) = secret.filter(|s| !s.trim().is_empty()) else { return Ok(None) };
+    let url = url.map(|u| u.trim().trim_end_matches('/').to_owned()).filter(|u| !u.is_empty());
+    let Some(url) = url else {
+        bail!("signing in through the forum (--discourse-connect-secret) needs the forum's address (--discourse-url)")
+    };
+    if !(url.starts_with("http://") || url.starts_with("https://")) {
+        bail!("the forum's address {url:?} must start with http:// or https://");
+    }
+    if secret.trim().len() < 10 {
+        bail!("the secret shared with the forum (--discourse-connect-secret) must be at least 10 characters long");
+    }
+    Ok(Some(DiscourseConnect { url, secret: secret.trim().to_owned() }))
 }
 
 /// The community forum; the webhook secret and the API key are never printed.
@@ -291,6 +356,9 @@ impl Config {
             demo_data: layer.demo_data.unwrap_or(DemoMode::Auto),
             smtp,
             log_format: layer.log_format.unwrap_or(LogFormat::Text),
+            metrics_token: layer.metrics_token.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty()).map(Redacted),
+            shutdown_delay: std::time::Duration::from_secs(layer.shutdown_delay.unwrap_or(0)),
+            shutdown_timeout: std::time::Duration::from_secs(layer.shutdown_timeout.unwrap_or(30)),
             review_quorum: layer.review_quorum.unwrap_or(2),
             review_majority_percent: layer.review_majority_percent.unwrap_or(50),
             info_request_days: layer.info_request_days.unwrap_or(14),
@@ -298,6 +366,8 @@ impl Config {
             renewal_grace_days: layer.renewal_grace_days.unwrap_or(60),
             checkin_lead_days: layer.checkin_lead_days.unwrap_or(30),
             announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
+            webhooks_allow_private: layer.webhooks_allow_private.unwrap_or(false),
+            discourse_connect: discourse_connect(layer.discourse_url.as_deref(), layer.discourse_connect_secret)?,
             discourse: discourse(
                 layer.discourse_url,
                 layer.discourse_webhook_secret,
@@ -329,6 +399,9 @@ impl Config {
         }
         if self.info_request_days < 1 || self.draft_reminder_days < 1 {
             bail!("the answer deadline and the draft reminder must be at least one day");
+        }
+        if self.shutdown_delay.as_secs() > 300 || self.shutdown_timeout.as_secs() > 3600 {
+            bail!("the shutdown delay may be at most 300 seconds and the shutdown timeout at most 3600");
         }
         if !(0..=365).contains(&self.checkin_lead_days) {
             bail!("the check-in lead time must be between 0 and 365 days");
@@ -425,6 +498,31 @@ mod tests {
     }
 
     #[test]
+    fn signing_in_through_the_forum_needs_its_address_and_its_secret_is_not_printed() {
+        let secret = Some("sso-s3cret-shared".to_owned());
+        let without_url = Config::from_layer(Layer { discourse_connect_secret: secret.clone(), ..Layer::default() });
+        assert!(without_url.expect_err("refused").to_string().contains("--discourse-url"));
+        let short = Layer {
+            discourse_url: Some("https://forum.example.org".into()),
+            discourse_connect_secret: Some("short".into()),
+            ..Layer::default()
+        };
+        assert!(Config::from_layer(short).expect_err("refused").to_string().contains("at least 10"));
+        let layer = Layer {
+            discourse_url: Some("https://forum.example.org/".into()),
+            discourse_connect_secret: secret,
+            ..Layer::default()
+        };
+        let config = Config::from_layer(layer).expect("valid");
+        let connect = config.discourse_connect.clone().expect("offered");
+        assert_eq!((connect.url.as_str(), connect.secret.as_str()), ("https://forum.example.org", "sso-s3cret-shared"));
+        assert!(config.discourse.is_none(), "no webhook or API key: the forum's other uses stay off");
+        assert!(!format!("{config:?}").contains("s3cret"));
+        let off = Config::from_layer(Layer::default()).expect("valid");
+        assert!(off.discourse_connect.is_none(), "not offered without the secret");
+    }
+
+    #[test]
     fn the_forum_is_connected_by_a_webhook_secret_or_an_api_key_and_neither_is_printed() {
         let url = Some("https://forum.example.org/".to_owned());
         let only_url = Config::from_layer(Layer { discourse_url: url.clone(), ..Layer::default() }).expect("valid");
@@ -477,6 +575,29 @@ mod tests {
             ..Layer::default()
         };
         assert!(Config::from_layer(bad_url).expect_err("no scheme").to_string().contains("http://"));
+    }
+
+    #[test]
+    fn every_setting_has_its_row_in_the_operators_guide() {
+        use clap::Args;
+        let guide = include_str!("../../../docs/OPERATIONS.md");
+        let rows: Vec<&str> = guide.lines().filter(|l| l.starts_with("| `")).collect();
+        let command = Layer::augment_args(clap::Command::new("opo"));
+        let mut checked = 0;
+        for arg in command.get_arguments() {
+            let Some(flag) = arg.get_long() else { continue };
+            let env = arg.get_env().and_then(|e| e.to_str()).expect("every setting has an environment variable");
+            let row = format!("| `{}` | `--{flag}` | `{env}` |", flag.replace('-', "_"));
+            assert!(rows.iter().any(|r| r.starts_with(&row)), "docs/OPERATIONS.md has no row starting {row}");
+            checked += 1;
+        }
+        assert!(checked >= 30, "{checked} settings");
+        // And each file key is one the TOML reader takes (a value of the wrong type is another error).
+        for flag in command.get_arguments().filter_map(|a| a.get_long()) {
+            if let Err(err) = toml::from_str::<Layer>(&format!("{} = 1", flag.replace('-', "_"))) {
+                assert!(!err.to_string().contains("unknown field"), "{flag}: {err}");
+            }
+        }
     }
 
     #[test]

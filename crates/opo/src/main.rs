@@ -1,7 +1,12 @@
 //! `opo`: the OPO Portal service and its command line. Each subcommand parses its arguments, builds the
 //! application and calls a use case; the logic lives in the library crates.
 
+mod backup;
 mod config;
+mod demo_scale;
+mod export;
+mod import;
+mod shutdown;
 
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -33,10 +38,37 @@ enum Command {
     /// Apply the database migrations and exit
     Migrate,
     /// Load the demo data set into an empty database
-    Demo,
+    Demo {
+        /// Instead of the hand-written demo, generate N organizations, 10×N posts, N/10 accounts,
+        /// N/2 applications and 5×N audit and outbox rows (for measuring performance)
+        #[arg(long, value_name = "N")]
+        scale: Option<usize>,
+        /// The seed of the generated data set: the same seed gives the same rows
+        #[arg(long, default_value_t = 1, requires = "scale")]
+        seed: u64,
+    },
     /// Manage accounts
     #[command(subcommand)]
     User(UserCommand),
+    /// Copy the SQLite database into a new file while the service runs (PostgreSQL: use pg_dump)
+    Backup {
+        /// The file to write; it must not exist yet
+        file: PathBuf,
+    },
+    /// Replace the SQLite database with a backup; stop the service first
+    Restore {
+        /// A file written by `opo backup`
+        file: PathBuf,
+        /// Replace a database that holds data (it is kept beside, renamed)
+        #[arg(long)]
+        force: bool,
+    },
+    /// Export the public site, the open data set of partners, or the whole database
+    #[command(subcommand)]
+    Export(export::ExportCommand),
+    /// Import partners from a CSV or JSON file (see docs/IMPORT.md)
+    #[command(subcommand)]
+    Import(import::ImportCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -125,6 +157,7 @@ async fn open(config: &Config) -> anyhow::Result<App> {
         renewal_grace: time::Duration::days(config.renewal_grace_days),
         checkin_lead_days: config.checkin_lead_days,
         announcement_email: config.announcement_email.clone(),
+        webhooks_allow_private: config.webhooks_allow_private,
         discourse: config.discourse.as_ref().map(|d| opo_app::DiscourseSettings {
             base_url: d.url.clone(),
             webhook_secret: d.webhook_secret.clone(),
@@ -132,6 +165,9 @@ async fn open(config: &Config) -> anyhow::Result<App> {
             api_key: d.api_key.clone(),
             api_username: d.api_username.clone(),
             announcement_category_id: d.announcement_category,
+        }),
+        discourse_connect: config.discourse_connect.as_ref().map(|d| {
+            opo_app::discourse_connect::DiscourseConnectSettings { forum_url: d.url.clone(), secret: d.secret.clone() }
         }),
         ..opo_app::Settings::default()
     };
@@ -141,14 +177,25 @@ async fn open(config: &Config) -> anyhow::Result<App> {
 }
 
 async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    // A backup must not migrate the live database, nor a restore create the file it replaces.
+    match &command {
+        Command::Backup { file } => return backup::backup(&config, file).await,
+        Command::Restore { file, force } => return backup::restore(&config, file, *force).await,
+        _ => {}
+    }
     let app = open(&config).await?;
     let result = match command {
         Command::Serve => serve(&app, &config).await,
+        // Run above, before the database is opened.
+        Command::Backup { .. } | Command::Restore { .. } => Ok(()),
+        Command::Export(command) => export::run(&app, command).await,
+        Command::Import(command) => import::run(&app, command).await,
         Command::Migrate => {
             println!("The database at {} is up to date.", config.database_url_redacted());
             Ok(())
         }
-        Command::Demo => {
+        Command::Demo { scale: Some(organizations), seed } => demo_scale::run(&app, organizations, seed).await,
+        Command::Demo { scale: None, .. } => {
             let summary = opo_app::demo::load(&app, &Actor::cli()).await?;
             println!(
                 "Loaded the demo data: {} organizations, {} posts, {} applications, {} accounts.",
@@ -246,23 +293,7 @@ async fn serve(app: &App, config: &Config) -> anyhow::Result<()> {
         tracing::info!(organizations = summary.organizations, "empty database: loaded the demo data set");
     }
     let mailer = mailer(config)?;
-    let (stop_worker, stop_signal) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(opo_app::worker::run(app.clone(), mailer, stop_signal));
-    let router = opo_web::build_app(app.clone());
-    let listener = tokio::net::TcpListener::bind(config.listen)
-        .await
-        .with_context(|| format!("listening on {}", config.listen))?;
-    tracing::info!(address = %config.listen, database = app.db.backend().name(), "serving");
-    println!("OPO Portal is serving {} (listening on {})", config.base_url, config.listen);
-    axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .context("serving")?;
-    // Let the worker finish the message it is sending.
-    stop_worker.send(true).ok();
-    worker.await.ok();
-    tracing::info!("stopped");
-    Ok(())
+    shutdown::serve(app, mailer, config).await
 }
 
 fn mailer(config: &Config) -> anyhow::Result<opo_app::mailer::Mailer> {
@@ -288,27 +319,4 @@ fn mailer(config: &Config) -> anyhow::Result<opo_app::mailer::Mailer> {
             Mailer::files(dir, &config.secretariat_email)?
         }
     })
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if tokio::signal::ctrl_c().await.is_err() {
-            std::future::pending::<()>().await;
-        }
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
 }

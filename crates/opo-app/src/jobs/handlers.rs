@@ -46,6 +46,18 @@ impl From<EmailPayload> for NewEmail {
     }
 }
 
+/// Sends a webhook delivery (see `crate::webhooks`).
+pub(crate) const WEBHOOK: &str = "webhook";
+
+/// The part of a job that talks to another service, run before the job's transaction opens; its
+/// failure fails the job like any other.
+pub(crate) async fn before(app: &App, job: &Job) -> Result<(), AppError> {
+    match job.kind.as_str() {
+        WEBHOOK => crate::webhooks::deliver(app, payload::<crate::webhooks::DeliveryJob>(job)?.delivery_id).await,
+        _ => Ok(()),
+    }
+}
+
 fn payload<T: for<'de> Deserialize<'de>>(job: &Job) -> Result<T, AppError> {
     serde_json::from_str(&job.payload).map_err(|e| AppError::Internal(format!("job {} payload: {e}", job.id)))
 }
@@ -59,6 +71,8 @@ pub(crate) async fn handle(app: &App, tx: &mut Tx, job: &Job) -> Result<(), AppE
             opo_store::notifications::enqueue(tx, &email, now).await?;
             Ok(())
         }
+        // Sent by `before`; nothing is left to do in the transaction but mark the job done.
+        WEBHOOK => Ok(()),
         other => Err(AppError::Internal(format!("no handler for jobs of kind {other:?}"))),
     }
 }

@@ -575,7 +575,8 @@ pub(crate) async fn propose_version(
     page_editor(&state, &session, id).await?;
     let content = body.content.into();
     let actor = session.audit_actor(&client);
-    let number = opo_app::pages::revise(&state.app, id, &session.user, &content, &body.note, &actor).await?;
+    let number =
+        opo_app::pages::revise_from(&state.app, id, &session.user, &content, &body.note, body.based_on, &actor).await?;
     let mut answer = outcome(&state, id).await?;
     answer.version = Some(number);
     Ok((StatusCode::CREATED, Json(answer)))

@@ -814,6 +814,11 @@ pub(crate) struct PageVersionBody {
     /// What changed.
     #[serde(default)]
     pub note: String,
+    /// The version this one was edited from. When given and a newer version exists, the request is
+    /// refused with 409 and what the newer version changed, instead of replacing it.
+    #[serde(default)]
+    #[schema(example = 2)]
+    pub based_on: Option<i64>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

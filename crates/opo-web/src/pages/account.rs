@@ -19,7 +19,7 @@ struct AccountPage {
     layout: Layout,
     name: String,
     email: String,
-    role: &'static str,
+    role: String,
     organization: Option<String>,
     has_password: bool,
     last_sign_in: String,
@@ -96,10 +96,11 @@ fn render_page(
     let Shown { password_error: error, notice, new_token, token_error, new_calendar_url } = shown;
     let user = &session.user;
     let page = AccountPage {
-        layout: Layout::new(state, "Your account", "", "/account").for_session(Some(session)),
+        layout: Layout::new(state, crate::i18n::Tr::current().get("account-title"), "", "/account")
+            .for_session(Some(session)),
         name: user.display_name.clone(),
         email: user.email.clone(),
-        role: user.role.label(),
+        role: crate::i18n::Tr::current().role(user.role),
         organization: user.organization_slug.clone(),
         has_password: user.has_password || notice.is_some(),
         last_sign_in: user.last_sign_in_at.map(crate::format::date_time_utc).unwrap_or_default(),
@@ -202,7 +203,7 @@ pub(crate) async fn set_password(
             &state,
             &session,
             StatusCode::UNPROCESSABLE_ENTITY,
-            Some("The two passwords differ.".to_owned()),
+            Some(crate::i18n::Tr::current().get("account-passwords-differ")),
             None,
         )
         .await;
@@ -210,7 +211,10 @@ pub(crate) async fn set_password(
     match opo_app::sessions::set_password(&state.app, &session.user, &form.password, &session.audit_actor(&client))
         .await
     {
-        Ok(()) => render(&state, &session, StatusCode::OK, None, Some("Your password is set.".to_owned())).await,
+        Ok(()) => {
+            let notice = crate::i18n::Tr::current().get("account-password-set");
+            render(&state, &session, StatusCode::OK, None, Some(notice)).await
+        }
         Err(AppError::Invalid(problems)) => {
             let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
             render(

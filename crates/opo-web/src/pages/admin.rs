@@ -45,7 +45,7 @@ pub(crate) struct UserRow {
     pub id: i64,
     pub name: String,
     pub email: String,
-    pub role: &'static str,
+    pub role: String,
     pub role_key: &'static str,
     pub organization: String,
     pub active: bool,
@@ -58,7 +58,7 @@ pub(crate) struct UserRow {
 struct UsersPage {
     layout: Layout,
     users: Vec<UserRow>,
-    roles: Vec<(&'static str, &'static str)>,
+    roles: Vec<(&'static str, String)>,
     form: AddUser,
     errors: Vec<FieldError>,
     notice: Option<String>,
@@ -86,7 +86,7 @@ async fn users_page(
             id: u.id,
             name: u.display_name,
             email: u.email,
-            role: u.role.label(),
+            role: crate::i18n::Tr::current().role(u.role),
             role_key: u.role.key(),
             organization: u.organization_slug.unwrap_or_default(),
             active: u.status == AccountStatus::Active,
@@ -96,7 +96,7 @@ async fn users_page(
     let page = UsersPage {
         layout: Layout::new(state, "Accounts", "", "/admin/users").for_session(Some(session)),
         users,
-        roles: Role::ALL.iter().map(|r| (r.key(), r.label())).collect(),
+        roles: Role::ALL.iter().map(|r| (r.key(), crate::i18n::Tr::current().role(*r))).collect(),
         form,
         errors,
         notice,
@@ -115,9 +115,9 @@ pub(crate) async fn users(
     Query(q): Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     let notice = match q.done.as_deref() {
-        Some("invited") => Some("The invitation is on its way.".to_owned()),
-        Some("role") => Some("The role is changed; the person signs in again to use it.".to_owned()),
-        Some("status") => Some("The account is updated.".to_owned()),
+        Some("invited") => Some(crate::i18n::Tr::current().get("admin-notice-invited")),
+        Some("role") => Some(crate::i18n::Tr::current().get("admin-notice-role")),
+        Some("status") => Some(crate::i18n::Tr::current().get("admin-notice-status")),
         _ => None,
     };
     users_page(&state, &session, StatusCode::OK, AddUser::default(), Vec::new(), notice).await
@@ -417,8 +417,8 @@ pub(crate) async fn outbox(
         jobs_pending,
         dead_jobs,
         notice: match q.done.as_deref() {
-            Some("job") => Some("The job is queued again.".to_owned()),
-            Some(_) => Some("The message is queued again.".to_owned()),
+            Some("job") => Some(crate::i18n::Tr::current().get("admin-notice-job-queued")),
+            Some(_) => Some(crate::i18n::Tr::current().get("admin-notice-mail-queued")),
             None => None,
         },
     };

@@ -103,42 +103,12 @@ pub(crate) struct TimelineItem {
     pub note: String,
 }
 
-/// What a timeline entry means, in words an applicant understands.
-pub(crate) fn event_label(kind: &str) -> &'static str {
-    match kind {
-        "interest" => "Interest expressed",
-        "contact_set" => "Contact added",
-        "call_scheduled" => "Intro call set",
-        "call_moved" => "Intro call moved",
-        "call_recorded" => "Call notes recorded",
-        "invited" => "Invited to apply",
-        "logo_uploaded" => "Logo uploaded",
-        "agreement_signed" => "Partner agreement signed",
-        "submitted" => "Application submitted",
-        "sent_to_committee" => "Passed to the Operational Committee",
-        "vote" => "Vote recorded",
-        "info_requested" => "The committee asked for more information",
-        "info_answered" => "Answer sent",
-        "info_expired" => "The question expired without an answer",
-        "approved" => "Approved by the committee",
-        "declined" => "Declined",
-        "page_drafted" => "Partner page drafted",
-        "page_revised" => "New version of the partner page",
-        "page_comment" => "Comment on the partner page",
-        "page_approved" => "Partner page approved",
-        "announced" => "Partnership announced",
-        "withdrawn" => "Withdrawn",
-        "draft_reminder" => "Reminder sent",
-        _ => "Update",
-    }
-}
-
 pub(crate) fn timeline_items(events: &[opo_app::applications::Event]) -> Vec<TimelineItem> {
     events
         .iter()
         .map(|e| TimelineItem {
             when: format::date_time_utc(e.at),
-            what: event_label(&e.kind).to_owned(),
+            what: crate::i18n::Tr::current().event(&e.kind),
             note: e.note.clone(),
         })
         .collect()
@@ -151,14 +121,14 @@ struct ApplicationPage {
     id: i64,
     organization: String,
     stage: Stage,
-    stage_label: &'static str,
-    next_step: &'static str,
+    stage_label: String,
+    next_step: String,
     call: Option<String>,
     timeline: Vec<TimelineItem>,
     form: ApplicationForm,
     errors: Vec<FieldError>,
     notice: Option<String>,
-    org_types: Vec<(&'static str, &'static str)>,
+    org_types: Vec<(&'static str, String)>,
     capabilities: Vec<Choice>,
     components: Vec<Choice>,
     countries: Vec<Choice>,
@@ -188,6 +158,7 @@ async fn render(
     notice: Option<String>,
 ) -> Result<Html<String>, WebError> {
     let id = application.id;
+    let t = crate::i18n::Tr::current();
     let form = form.unwrap_or_else(|| opo_app::applications::form_of(application));
     let (capability_terms, component_terms) = opo_app::applications::choices(&state.app).await?;
     let events = opo_app::applications::timeline(&state.app, id, true).await?;
@@ -208,7 +179,7 @@ async fn render(
     let page = ApplicationPage {
         layout: Layout::new(
             state,
-            format!("Application — {}", application.organization_name),
+            format!("{} — {}", t.get("application-eyebrow"), application.organization_name),
             "",
             &format!("/portal/applications/{id}"),
         )
@@ -217,16 +188,19 @@ async fn render(
         id,
         organization: application.organization_name.clone(),
         stage: application.stage,
-        stage_label: application.stage.label(),
-        next_step: application.stage.next_step(),
-        call: application
-            .call_starts_at
-            .map(|at| format!("{} ({} minutes)", format::date_time_utc(at), application.call_minutes)),
+        stage_label: t.stage(application.stage),
+        next_step: t.next_step(application.stage),
+        call: application.call_starts_at.map(|at| {
+            t.args(
+                "application-call-when",
+                &[("date", format::date_time_utc(at).into()), ("minutes", application.call_minutes.into())],
+            )
+        }),
         timeline: timeline_items(&events),
         capabilities: choices(&capability_terms, &form.capabilities),
         components: choices(&component_terms, &form.components),
         countries: country_choices(&form.countries),
-        org_types: opo_domain::partners::OrgType::ALL.iter().map(|t| (t.key(), t.label())).collect(),
+        org_types: opo_domain::partners::OrgType::ALL.iter().map(|o| (o.key(), t.org_type(*o))).collect(),
         form,
         errors,
         notice,
@@ -308,9 +282,10 @@ pub(crate) async fn upload_logo(
     }
     let result = match (upload, problem) {
         (_, Some(problem)) => Err(AppError::Invalid(vec![FieldError { field: "logo", message: problem }])),
-        (None, None) => {
-            Err(AppError::Invalid(vec![FieldError { field: "logo", message: "choose a file to upload".to_owned() }]))
-        }
+        (None, None) => Err(AppError::Invalid(vec![FieldError {
+            field: "logo",
+            message: crate::i18n::Tr::current().get("form-logo-choose"),
+        }])),
         (Some((name, bytes)), None) => {
             opo_app::applications::upload_logo(
                 &state.app,
@@ -544,7 +519,9 @@ pub(crate) async fn propose(
     let fields = Fields::parse(&body);
     let content = page_content(&fields);
     let note = fields.one("note");
-    match opo_app::pages::revise(&state.app, id, &session.user, &content, &note, &session.audit_actor(&client)).await {
+    let based_on = fields.one("based_on").trim().parse::<i64>().ok();
+    let actor = session.audit_actor(&client);
+    match opo_app::pages::revise_from(&state.app, id, &session.user, &content, &note, based_on, &actor).await {
         Ok(number) => Ok(Redirect::to(&format!("/portal/applications/{id}/page?version={number}")).into_response()),
         Err(err) => {
             super::redrawn(err, |errors, notice| {

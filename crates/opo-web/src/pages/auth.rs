@@ -22,6 +22,8 @@ struct SignInPage {
     link_error: Option<String>,
     password_error: Option<String>,
     notice: Option<String>,
+    /// Whether the forum's sign-in (DiscourseConnect) is offered.
+    forum_sign_in: bool,
 }
 
 #[derive(Template)]
@@ -48,7 +50,9 @@ fn sign_in_page(
     let layout = Layout::new(state, t.get("sign-in-title"), t.get("sign-in-description"), "/sign-in")
         .in_section("sign-in")
         .in_language(t);
-    Ok((status, Html(page(layout).render()?)).into_response())
+    let mut page = page(layout);
+    page.forum_sign_in = state.app.settings.discourse_connect.is_some();
+    Ok((status, Html(page.render()?)).into_response())
 }
 
 pub(crate) async fn page(
@@ -60,6 +64,7 @@ pub(crate) async fn page(
         return Ok(Redirect::to(policy::home(session.user.role)).into_response());
     }
     sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
+        forum_sign_in: false,
         layout,
         email: String::new(),
         link_error: None,
@@ -93,6 +98,7 @@ pub(crate) async fn request_link(
         }
         Err(AppError::Invalid(problems)) => {
             sign_in_page(&state, t, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
+                forum_sign_in: false,
                 layout,
                 email: form.email,
                 link_error: problems.first().map(|p| p.message.clone()),
@@ -102,6 +108,7 @@ pub(crate) async fn request_link(
         }
         Err(AppError::RateLimited { retry_after }) => {
             let mut response = sign_in_page(&state, t, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
+                forum_sign_in: false,
                 layout,
                 email: form.email,
                 link_error: Some(format!(
@@ -130,7 +137,8 @@ pub(crate) async fn link_page(
     State(state): State<AppState>,
     Query(query): Query<TokenQuery>,
 ) -> Result<Response, WebError> {
-    let layout = Layout::new(&state, "Sign in", "", "/sign-in/link").in_section("sign-in");
+    let layout =
+        Layout::new(&state, crate::i18n::Tr::current().get("sign-in-title"), "", "/sign-in/link").in_section("sign-in");
     let mut response = Html(UseLinkPage { layout, token: query.token }.render()?).into_response();
     // Keep the token out of other sites' logs.
     response.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
@@ -164,6 +172,7 @@ pub(crate) async fn use_link(
         Ok(signed) => signed_in(&state, previous, &client, signed).await,
         Err(AppError::Unauthenticated(message)) => {
             sign_in_page(&state, t, StatusCode::UNAUTHORIZED, |layout| SignInPage {
+                forum_sign_in: false,
                 layout,
                 email: String::new(),
                 link_error: Some(capitalized(&message)),
@@ -192,6 +201,7 @@ pub(crate) async fn password(
 ) -> Result<Response, WebError> {
     let failure = |status, message: String| {
         sign_in_page(&state, t, status, |layout| SignInPage {
+            forum_sign_in: false,
             layout,
             email: form.email.clone(),
             link_error: None,
@@ -224,6 +234,7 @@ pub(crate) async fn sign_out(
         opo_app::sessions::sign_out(&state.app, &session.token, &session.audit_actor(&client)).await?;
     }
     let mut response = sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
+        forum_sign_in: false,
         layout,
         email: String::new(),
         link_error: None,

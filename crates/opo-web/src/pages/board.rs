@@ -24,23 +24,13 @@ use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use opo_app::applications::Application;
-use opo_domain::applications::{Party, Stage};
+use opo_domain::applications::Stage;
 use opo_domain::policy::{self, Action, Actor};
 use serde::Deserialize;
 
-/// Who an application waits on, in words.
-pub(crate) fn waiting_on(stage: Stage) -> &'static str {
-    match stage.waiting_on() {
-        Party::Applicant => "Applicant",
-        Party::Secretariat => "Secretariat",
-        Party::Committee => "Committee",
-        Party::Nobody => "Nobody",
-    }
-}
-
 struct CountRow {
     key: &'static str,
-    label: &'static str,
+    label: String,
     count: i64,
     late: i64,
 }
@@ -51,15 +41,15 @@ struct BoardItem {
     contact_name: String,
     contact_email: String,
     stage_key: &'static str,
-    stage_label: &'static str,
+    stage_label: String,
     days_in_stage: i64,
     late: bool,
-    waiting_on: &'static str,
+    waiting_on: String,
 }
 
 struct StageChoice {
     key: &'static str,
-    label: &'static str,
+    label: String,
     checked: bool,
 }
 
@@ -106,8 +96,9 @@ pub(crate) async fn board(
 ) -> Result<Html<String>, WebError> {
     let (stages, late_only) = filters(query.as_deref());
     let board = opo_app::applications::board(&state.app, &stages, late_only).await?;
+    let t = crate::i18n::Tr::current();
     let page = BoardPage {
-        layout: Layout::new(&state, "Applications", "", "/secretariat/applications")
+        layout: Layout::new(&state, t.get("board-applications"), "", "/secretariat/applications")
             .in_section("home-signed")
             .for_session(Some(&session)),
         total: board.counts.iter().map(|(_, n, _)| n).sum(),
@@ -115,7 +106,12 @@ pub(crate) async fn board(
         counts: board
             .counts
             .iter()
-            .map(|(stage, count, late)| CountRow { key: stage.key(), label: stage.label(), count: *count, late: *late })
+            .map(|(stage, count, late)| CountRow {
+                key: stage.key(),
+                label: t.stage(*stage),
+                count: *count,
+                late: *late,
+            })
             .collect(),
         rows: board
             .rows
@@ -126,15 +122,15 @@ pub(crate) async fn board(
                 contact_name: row.application.contact_name,
                 contact_email: row.application.contact_email,
                 stage_key: row.application.stage.key(),
-                stage_label: row.application.stage.label(),
+                stage_label: t.stage(row.application.stage),
                 days_in_stage: row.days_in_stage,
                 late: row.late,
-                waiting_on: waiting_on(row.application.stage),
+                waiting_on: t.waiting_on(row.application.stage),
             })
             .collect(),
         stages: Stage::ALL
             .iter()
-            .map(|s| StageChoice { key: s.key(), label: s.label(), checked: stages.contains(s) })
+            .map(|s| StageChoice { key: s.key(), label: t.stage(*s), checked: stages.contains(s) })
             .collect(),
         filtered: !stages.is_empty() || late_only,
         late_only,

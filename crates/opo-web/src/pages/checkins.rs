@@ -5,6 +5,7 @@ use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
 use crate::format;
+use crate::i18n::Tr;
 use crate::routes::Routes;
 use crate::session::{ClientInfo, Session};
 use askama::Template;
@@ -78,7 +79,7 @@ pub(crate) struct Row {
     pub slug: String,
     pub year: i32,
     pub due: String,
-    pub status: &'static str,
+    pub status: String,
     pub assignee: String,
     pub assignee_id: i64,
     pub overdue: bool,
@@ -92,16 +93,16 @@ fn row(state: &AppState, c: &CheckIn) -> Row {
         slug: c.organization_slug.clone(),
         year: c.due_on.year(),
         due: format::long_date(c.due_on),
-        status: c.status.label(),
-        assignee: c.assignee_name.clone().unwrap_or_else(|| "Nobody yet".to_owned()),
+        status: Tr::current().checkin_status(c.status),
+        assignee: c.assignee_name.clone().unwrap_or_else(|| Tr::current().get("checkin-nobody-yet")),
         assignee_id: c.assignee_user_id.unwrap_or_default(),
         overdue: opo_app::checkins::is_overdue(&state.app, c),
         open: c.status.is_open(),
     }
 }
 
-fn consents() -> Vec<(&'static str, &'static str)> {
-    FeatureConsent::ALL.iter().map(|c| (c.key(), c.label())).collect()
+fn consents() -> Vec<(&'static str, String)> {
+    FeatureConsent::ALL.iter().map(|c| (c.key(), Tr::current().feature_consent(*c))).collect()
 }
 
 // ---- The partner's questionnaire ----
@@ -115,7 +116,7 @@ struct PortalPage {
     current: Option<Row>,
     form: QuestionnaireInput,
     errors: Vec<FieldError>,
-    consents: Vec<(&'static str, &'static str)>,
+    consents: Vec<(&'static str, String)>,
     versions: Vec<VersionRow>,
     past: Vec<Row>,
     notice: Option<String>,
@@ -184,13 +185,11 @@ pub(crate) async fn questionnaire(
 ) -> Result<Html<String>, WebError> {
     let record = organization(&state, &session, &slug).await?;
     let notice = match done.done.as_deref() {
-        Some("answered") => {
-            Some("Thank you: your answers are saved. You may correct them until the check-in is completed.")
-        }
-        Some("approved") => Some("Thank you: the secretariat will publish the version you approved."),
+        Some("answered") => Some(Tr::current().get("checkin-notice-answered")),
+        Some("approved") => Some(Tr::current().get("checkin-notice-approved")),
         _ => None,
     };
-    let page = portal_page(&state, &session, record, &slug, None, Vec::new(), notice.map(str::to_owned)).await?;
+    let page = portal_page(&state, &session, record, &slug, None, Vec::new(), notice).await?;
     Ok(Html(page.render()?))
 }
 
@@ -283,7 +282,7 @@ async fn staff_options(state: &AppState) -> Result<Vec<(i64, String)>, WebError>
     Ok(opo_app::checkins::staff(&state.app)
         .await?
         .into_iter()
-        .map(|u| (u.id, format!("{} ({})", u.display_name, u.role.label())))
+        .map(|u| (u.id, format!("{} ({})", u.display_name, Tr::current().role(u.role))))
         .collect())
 }
 
@@ -291,7 +290,8 @@ pub(crate) async fn list(State(state): State<AppState>, session: Session) -> Res
     let board = opo_app::checkins::board(&state.app).await?;
     let mine = opo_app::checkins::assigned_to(&state.app, session.user.id).await?;
     let page = ListPage {
-        layout: Layout::new(&state, "Annual check-ins", "", "/secretariat/check-ins").for_session(Some(&session)),
+        layout: Layout::new(&state, crate::i18n::Tr::current().get("checkin-list-title"), "", "/secretariat/check-ins")
+            .for_session(Some(&session)),
         sections: vec![
             ("Overdue", "overdue", board.overdue.iter().map(|c| row(&state, c)).collect()),
             ("Due", "due", board.due.iter().map(|c| row(&state, c)).collect()),
@@ -328,6 +328,9 @@ pub(crate) struct PageForm {
     links: String,
     #[serde(default)]
     note: String,
+    /// The version the form was opened on; a save on top of an older one is refused.
+    #[serde(default)]
+    based_on: String,
 }
 
 pub(crate) struct AnswerView {
@@ -335,7 +338,7 @@ pub(crate) struct AnswerView {
     pub experience: String,
     pub commitment: String,
     pub page_changes: String,
-    pub consent: &'static str,
+    pub consent: String,
     pub consent_notes: String,
     pub when: String,
     pub by: String,
@@ -379,6 +382,7 @@ fn page_form_from(checkin: i64, page: &PageContent) -> PageForm {
         description: page.description.clone(),
         links: page.links.join("\n"),
         note: String::new(),
+        based_on: String::new(),
     }
 }
 
@@ -400,15 +404,19 @@ async fn detail_page(
             experience: a.experience,
             commitment: a.commitment,
             page_changes: a.page_changes,
-            consent: a.consent.label(),
+            consent: Tr::current().feature_consent(a.consent),
             consent_notes: a.consent_notes,
             when: c.answered_at.map(format::date_time_utc).unwrap_or_default(),
             by: c.answered_by.clone().unwrap_or_default(),
         })
     });
     let id = current.map(|c| c.id).unwrap_or_default();
-    let page_form =
-        page_form.unwrap_or_else(|| versions.first().map(|v| page_form_from(id, &v.page)).unwrap_or_default());
+    let page_form = page_form.unwrap_or_else(|| {
+        versions
+            .first()
+            .map(|v| PageForm { based_on: v.number.to_string(), ..page_form_from(id, &v.page) })
+            .unwrap_or_default()
+    });
     let path = format!("/secretariat/check-ins/{slug}");
     Ok(DetailPage {
         layout: Layout::new(state, format!("Check-in — {}", record.card.name), "", &path).for_session(Some(session)),
@@ -514,11 +522,24 @@ pub(crate) async fn revise_page(
         ..base
     };
     let actor = session.audit_actor(&client);
-    match opo_app::checkins::revise_page(&state.app, checkin.id, &session.user, &content, &form.note, &actor).await {
+    let based_on = form.based_on.trim().parse::<i64>().ok();
+    let user = &session.user;
+    match opo_app::checkins::revise_page_from(&state.app, checkin.id, user, &content, &form.note, based_on, &actor)
+        .await
+    {
         Ok(_) => Ok(Redirect::to(&format!("/secretariat/check-ins/{slug}#page")).into_response()),
         Err(AppError::Invalid(errors)) => {
             let page = detail_page(&state, &session, &slug, None, Some(form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
+        }
+        // Someone saved a version meanwhile: the form keeps what was typed, builds on the newest version
+        // and says what the other person changed.
+        Err(AppError::Conflict(message)) => {
+            let newest = opo_app::checkins::page_versions(&state.app, &checkin).await?.first().map(|r| r.number);
+            let form = PageForm { based_on: newest.map(|n| n.to_string()).unwrap_or_default(), ..form };
+            let errors = vec![FieldError { field: "page", message }];
+            let page = detail_page(&state, &session, &slug, None, Some(form), errors).await?;
+            Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
         }
         Err(other) => Err(other.into()),
     }

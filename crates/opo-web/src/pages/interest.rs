@@ -133,7 +133,7 @@ pub(crate) async fn submit(
         None => true,
     };
     if fast {
-        let notice = "Please check the form once more and send it again.".to_owned();
+        let notice = crate::i18n::Tr::current().get("interest-check-again");
         let html = render(&state, &visitor, form, Vec::new(), Some(notice)).await?;
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response());
     }

@@ -68,7 +68,7 @@ pub(crate) async fn post_page(
         body_html: markdown::render(&post.body),
         is_event: post.card.event_starts_at.is_some(),
         ics_url: format!("/news/{}/event.ics", post.card.slug),
-        join_url: post.join_url,
+        join_url: post.join_url.as_deref().and_then(markdown::safe_link),
         partners: post.partners.into_iter().map(|(slug, name)| (format!("/partners/{slug}"), name)).collect(),
         item,
     };

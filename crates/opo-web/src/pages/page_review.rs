@@ -38,6 +38,9 @@ struct Panel {
     organization: String,
     open: bool,
     shown: i64,
+    /// The newest version when the page was drawn: the edit form builds on it, and a save is refused if
+    /// someone adds a version in the meantime.
+    newest: i64,
     shown_approved: bool,
     versions: Vec<VersionItem>,
     comments: Vec<CommentItem>,
@@ -80,6 +83,7 @@ pub(crate) async fn render(
         organization: application.organization_name.clone(),
         open: application.stage == Stage::PageReview,
         shown: shown.number,
+        newest: review.revisions.iter().map(|r| r.number).max().unwrap_or_default(),
         shown_approved: shown.approved_at.is_some(),
         versions: review
             .revisions

@@ -2,6 +2,7 @@
 
 use super::layout::Layout;
 use super::news::PostItem;
+use super::partner_translations::{Shown, for_visitor};
 use crate::error::WebError;
 use crate::i18n::{Lang, Tr};
 use crate::session::MaybeSession;
@@ -10,6 +11,7 @@ use askama::Template;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
+use opo_app::partner_translations::StoredTranslation;
 use opo_app::partners::{Card, Search};
 use opo_domain::countries::Region;
 use opo_domain::directory::{DirectoryQuery, View};
@@ -28,6 +30,8 @@ pub(crate) struct CardItem {
     pub logo_url: Option<String>,
     pub initials: String,
     pub summary: String,
+    /// The language of `summary` when it is not the page's (the original, untranslated).
+    pub summary_lang: Option<&'static str>,
     pub place: String,
     pub capabilities: Vec<String>,
 }
@@ -48,6 +52,7 @@ impl CardItem {
             initials: card.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
             name: card.name,
             summary: card.short_description,
+            summary_lang: None,
             place,
             capabilities: card
                 .capabilities
@@ -55,6 +60,14 @@ impl CardItem {
                 .map(|term| t.label(&format!("capability-{}", term.key), &term.label))
                 .collect(),
         }
+    }
+
+    /// Shows the short description in the visitor's language when the partner translated it.
+    fn translated(mut self, translation: Option<&StoredTranslation>, t: Tr) -> Self {
+        let shown = Shown::of(&self.summary, translation.map(|x| x.short_description.as_str()), t);
+        self.summary = shown.text;
+        self.summary_lang = shown.lang;
+        self
     }
 }
 
@@ -205,6 +218,8 @@ pub(crate) async fn list_page(
     let query = DirectoryQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
         .map_err(|e| WebError::BadRequest(e.to_string()))?;
     let search = opo_app::partners::search(&state.app, &query).await?;
+    let slugs: Vec<&str> = search.cards.iter().map(|c| c.slug.as_str()).collect();
+    let translations = for_visitor(&state, t, &slugs).await?;
     let community = &state.app.settings.community_name;
     let page = query.page;
     let site = t.community("site-name", community);
@@ -234,7 +249,14 @@ pub(crate) async fn list_page(
         page_links: (1..=search.pages).map(|n| PageLink { number: n, url: at_page(n), current: n == page }).collect(),
         grid_url: url_of(&DirectoryQuery { view: View::Grid, page: 1, ..query.clone() }),
         list_url: url_of(&DirectoryQuery { view: View::List, page: 1, ..query.clone() }),
-        cards: search.cards.into_iter().map(|c| CardItem::from_card(c, t)).collect(),
+        cards: search
+            .cards
+            .into_iter()
+            .map(|c| {
+                let translation = translations.get(&c.slug);
+                CardItem::from_card(c, t).translated(translation, t)
+            })
+            .collect(),
         htmx: crate::assets::url("htmx.min.js"),
     };
     Ok(Html(list.render()?))
@@ -266,7 +288,9 @@ struct ProfilePage {
     logo_url: Option<String>,
     initials: String,
     summary: String,
+    summary_lang: Option<&'static str>,
     description_html: String,
+    description_lang: Option<&'static str>,
     place: String,
     listed: bool,
     status_label: String,
@@ -330,7 +354,9 @@ pub(crate) fn preview(preview: Preview<'_>) -> Result<String, WebError> {
         logo_url: preview.logo_url,
         initials: content.name.split_whitespace().filter_map(|w| w.chars().next()).take(2).collect(),
         summary: content.short_description.clone(),
+        summary_lang: None,
         description_html: markdown::render(&content.description),
+        description_lang: None,
         place: preview
             .hq_country
             .and_then(opo_domain::countries::country)
@@ -349,7 +375,11 @@ pub(crate) fn preview(preview: Preview<'_>) -> Result<String, WebError> {
         country_count_text: t
             .args("profile-works-in", &[("countries", t.count("count-countries", countries.len() as i64).into())]),
         regions,
-        links: content.links.iter().map(|url| (link_label(&opo_domain::pages::link_kind(url)), url.clone())).collect(),
+        links: content
+            .links
+            .iter()
+            .filter_map(|url| Some((link_label(&opo_domain::pages::link_kind(url)), markdown::safe_link(url)?)))
+            .collect(),
         agreement_text: None,
         posts: Vec::new(),
         activities: Vec::new(),
@@ -410,7 +440,9 @@ pub(crate) async fn profile_page(
         let span = if years >= 1 { format!(" ({})", t.count("count-years", years.into())) } else { String::new() };
         format!("{}{span}", t.month_year(joined))
     });
-    let item = CardItem::from_card(card.clone(), t);
+    let translation = for_visitor(&state, t, &[slug.as_str()]).await?.remove(&slug);
+    let item = CardItem::from_card(card.clone(), t).translated(translation.as_ref(), t);
+    let description = Shown::of(&profile.long_description, translation.as_ref().map(|x| x.description.as_str()), t);
     let layout = Layout::new(
         &state,
         format!("{} — {}", item.name, t.community("site-name", &state.app.settings.community_name)),
@@ -423,7 +455,8 @@ pub(crate) async fn profile_page(
     let page = ProfilePage {
         layout,
         slug: slug.clone(),
-        description_html: markdown::render(&profile.long_description),
+        description_html: markdown::render(&description.text),
+        description_lang: description.lang,
         listed,
         status_label: t.label(&format!("status-{}", card.status.key()), card.status.label()),
         status_reason: profile.status_reason,
@@ -454,7 +487,11 @@ pub(crate) async fn profile_page(
             &[("countries", t.count("count-countries", profile.countries.len() as i64).into())],
         ),
         regions,
-        links: profile.links.into_iter().map(|l| (link_label(&l.kind), l.url)).collect(),
+        links: profile
+            .links
+            .into_iter()
+            .filter_map(|l| Some((link_label(&l.kind), markdown::safe_link(&l.url)?)))
+            .collect(),
         agreement_text,
         review_panel: None,
         posts: profile.posts.iter().map(|c| PostItem::from_card(c, t)).collect(),
@@ -466,13 +503,14 @@ pub(crate) async fn profile_page(
                     .map_or_else(String::new, |c| t.country(c.code, c.name)),
                 title: a.title.clone(),
                 description_html: markdown::render(&a.description),
-                url: a.url.clone(),
+                url: a.url.as_deref().and_then(markdown::safe_link),
             })
             .collect(),
         name: item.name,
         logo_url: item.logo_url,
         initials: item.initials,
         summary: item.summary,
+        summary_lang: item.summary_lang,
         place: item.place,
     };
     Ok(Html(page.render()?))

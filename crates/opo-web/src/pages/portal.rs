@@ -21,8 +21,8 @@ struct HomePage {
 
 pub(crate) struct ApplicationItem {
     pub url: String,
-    pub stage: &'static str,
-    pub next_step: &'static str,
+    pub stage: String,
+    pub next_step: String,
     pub since: String,
 }
 
@@ -34,14 +34,15 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
         }
         None => None,
     };
+    let t = crate::i18n::Tr::current();
     let applications = opo_app::applications::mine(&state.app, &session.user)
         .await?
         .into_iter()
         .rev()
         .map(|a| ApplicationItem {
             url: format!("/portal/applications/{}", a.id),
-            stage: a.stage.label(),
-            next_step: a.stage.next_step(),
+            stage: t.stage(a.stage),
+            next_step: t.next_step(a.stage),
             since: format::date_time_utc(a.stage_entered_at),
         })
         .collect();
@@ -67,7 +68,7 @@ struct OrganizationPage {
     layout: Layout,
     name: String,
     slug: String,
-    status: &'static str,
+    status: String,
     public_profile: bool,
     contacts: Vec<ContactItem>,
     agreement: Option<String>,
@@ -76,23 +77,25 @@ struct OrganizationPage {
     activities: Vec<(i64, &'static str, String)>,
     countries: Vec<(&'static str, &'static str)>,
     can_edit_activities: bool,
-    scopes: Vec<(&'static str, &'static str)>,
+    scopes: Vec<(&'static str, String)>,
     can_manage: bool,
+    /// May open the editor of the profile's translations.
+    can_translate: bool,
     renewal: Option<RenewalView>,
 }
 
 /// Where the partnership stands with its agreement, its history, and what the viewer may do about it.
 pub(crate) struct RenewalView {
-    pub status: &'static str,
+    pub status: String,
     pub reason: String,
     pub expires_on: Option<String>,
     pub requirement: Option<String>,
     pub held: Option<String>,
     pub can_resign: bool,
     pub can_override: bool,
-    pub statuses: Vec<(&'static str, &'static str)>,
+    pub statuses: Vec<(&'static str, String)>,
     /// When, from, to, reason, by whom (shown to staff only).
-    pub history: Vec<(String, &'static str, &'static str, String, String)>,
+    pub history: Vec<(String, String, String, String, String)>,
 }
 
 async fn renewal_view(
@@ -105,6 +108,7 @@ async fn renewal_view(
         return Ok(None);
     }
     let actor = Actor::Signed(session.user.role);
+    let t = crate::i18n::Tr::current();
     let renewal = opo_app::renewals::renewal(&state.app, record.id).await?;
     let staff = session.user.role != opo_domain::accounts::Role::PartnerContact;
     let history = opo_app::renewals::history(&state.app, record.id)
@@ -112,21 +116,29 @@ async fn renewal_view(
         .into_iter()
         .map(|c| {
             let by = if staff { c.actor_label } else { String::new() };
-            (format::date_time_utc(c.at), c.from.label(), c.to.label(), c.reason, by)
+            (format::date_time_utc(c.at), t.partner_status(c.from), t.partner_status(c.to), c.reason, by)
         })
         .collect();
     Ok(Some(RenewalView {
-        status: renewal.status.label(),
+        status: t.partner_status(renewal.status),
         reason: renewal.reason,
         expires_on: renewal.expires_on.map(format::long_date),
         requirement: renewal.requirement.map(|(version, by)| {
-            format!("Version {version} of the agreement is to be signed by {}.", format::long_date(by))
+            t.args("portal-requirement", &[("version", version.into()), ("date", format::long_date(by).into())])
         }),
         held: renewal.override_status.map(|o| match o.until {
-            Some(until) => {
-                format!("Set by hand to “{}” until {}: {}", o.status.label(), format::long_date(until), o.reason)
-            }
-            None => format!("Set by hand to “{}”: {}", o.status.label(), o.reason),
+            Some(until) => t.args(
+                "status-set-by-hand-until",
+                &[
+                    ("status", t.partner_status(o.status).into()),
+                    ("date", format::long_date(until).into()),
+                    ("reason", o.reason.into()),
+                ],
+            ),
+            None => t.args(
+                "status-set-by-hand",
+                &[("status", t.partner_status(o.status).into()), ("reason", o.reason.into())],
+            ),
         }),
         can_resign: renewal.can_resign
             && policy::allows_on(actor, session.user.organization_id, Action::RenewAgreement, record.id),
@@ -139,7 +151,7 @@ async fn renewal_view(
         statuses: PartnerStatus::ALL
             .into_iter()
             .filter(|s| *s != PartnerStatus::Prospect)
-            .map(|s| (s.key(), s.label()))
+            .map(|s| (s.key(), t.partner_status(s)))
             .collect(),
         history,
     }))
@@ -155,19 +167,26 @@ pub(crate) async fn organization(
     if !policy::allows_on(actor, session.user.organization_id, Action::ViewOrganizationRecord, record.id) {
         return Err(WebError::Forbidden("this is another organization's record".to_owned()));
     }
+    let t = crate::i18n::Tr::current();
     let agreement = record.agreement.as_ref().map(|a| {
-        format!(
-            "Agreement {} signed by {}{} on {}; in force until {}.",
-            a.template_version,
-            a.signer_name,
-            if a.signer_title.is_empty() { String::new() } else { format!(" ({})", a.signer_title) },
-            format::long_date(a.signed_at.date()),
-            format::long_date(a.expires_on)
+        let signer = if a.signer_title.is_empty() {
+            a.signer_name.clone()
+        } else {
+            format!("{} ({})", a.signer_name, a.signer_title)
+        };
+        t.args(
+            "portal-agreement-signed",
+            &[
+                ("version", a.template_version.clone().into()),
+                ("name", signer.into()),
+                ("date", format::long_date(a.signed_at.date()).into()),
+                ("until", format::long_date(a.expires_on).into()),
+            ],
         )
     });
-    let application = record
-        .application
-        .map(|(stage, since)| format!("{} since {}.", stage.label(), format::long_date(since.date())));
+    let application = record.application.map(|(stage, since)| {
+        t.args("stage-since", &[("status", t.stage(stage).into()), ("date", format::long_date(since.date()).into())])
+    });
     let can_manage = policy::allows_on(actor, session.user.organization_id, Action::ManageConsent, record.id);
     let consents = opo_app::showcase::consents_of(&state.app, record.id).await?;
     let can_edit_activities =
@@ -178,7 +197,10 @@ pub(crate) async fn organization(
         .map(|a| (a.id, opo_domain::countries::country(&a.country).map_or("", |c| c.name), a.title))
         .collect();
     let renewal = renewal_view(&state, &session, &record).await?;
+    let can_translate = record.card.status.has_public_profile()
+        && policy::allows_on(actor, session.user.organization_id, Action::TranslatePartnerProfile, record.id);
     let page = OrganizationPage {
+        can_translate,
         renewal,
         consents: super::showcase::consent_rows(&consents),
         activities,
@@ -189,7 +211,7 @@ pub(crate) async fn organization(
         layout: Layout::new(&state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
             .for_session(Some(&session)),
         public_profile: record.card.status.has_public_profile(),
-        status: record.card.status.label(),
+        status: t.partner_status(record.card.status),
         name: record.card.name,
         slug,
         contacts: record

@@ -36,7 +36,7 @@ struct ResignPage {
     layout: Layout,
     slug: String,
     organization: String,
-    status: &'static str,
+    status: String,
     reason: String,
     expires_on: Option<String>,
     deadline: Option<String>,
@@ -74,7 +74,7 @@ async fn resign_page(
         .for_session(Some(session)),
         slug,
         organization: record.card.name.clone(),
-        status: renewal.status.label(),
+        status: crate::i18n::Tr::current().partner_status(renewal.status),
         reason: renewal.reason,
         expires_on: renewal.expires_on.map(format::long_date),
         deadline: renewal.deadline.map(format::long_date),
@@ -134,7 +134,7 @@ fn parse_date(field: &'static str, text: &str) -> Result<Option<Date>, FieldErro
             .and_then(|(m, d)| Date::from_calendar_date(y, m, d).ok()),
         _ => None,
     };
-    date.map(Some).ok_or(FieldError { field, message: "write the date as YYYY-MM-DD".to_owned() })
+    date.map(Some).ok_or_else(|| FieldError { field, message: crate::i18n::Tr::current().get("form-date") })
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,7 +156,10 @@ pub(crate) async fn override_status(
 ) -> Result<Response, WebError> {
     let record = allowed(&state, &session, &slug, Action::OverridePartnershipStatus).await?;
     let status = PartnerStatus::parse(form.status.trim()).ok_or_else(|| {
-        WebError::Invalid(vec![FieldError { field: "status", message: "choose a status".to_owned() }])
+        WebError::Invalid(vec![FieldError {
+            field: "status",
+            message: crate::i18n::Tr::current().get("form-status-choose"),
+        }])
     })?;
     let until = parse_date("until", &form.until).map_err(|e| WebError::Invalid(vec![e]))?;
     let actor = session.audit_actor(&client);

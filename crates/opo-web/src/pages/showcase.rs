@@ -5,6 +5,7 @@ use super::layout::Layout;
 use crate::AppState;
 use crate::error::WebError;
 use crate::format;
+use crate::i18n::Tr;
 use crate::session::{ClientInfo, Session};
 use askama::Template;
 use axum::Form;
@@ -32,8 +33,8 @@ async fn organization(state: &AppState, session: &Session, slug: &str, action: A
 
 pub(crate) struct PostRow {
     pub title: String,
-    pub kind: &'static str,
-    pub status: &'static str,
+    pub kind: String,
+    pub status: String,
     pub when: String,
     pub public_url: Option<String>,
     pub edit_url: Option<String>,
@@ -42,12 +43,12 @@ pub(crate) struct PostRow {
 fn row(draft: &Draft, editable: bool) -> PostRow {
     PostRow {
         title: draft.title.clone(),
-        kind: draft.kind.label(),
-        status: match draft.status {
-            PostStatus::Draft => "Draft",
-            PostStatus::Published => "Published",
-            PostStatus::Archived => "Archived",
-        },
+        kind: Tr::current().post_kind(draft.kind),
+        status: Tr::current().get(match draft.status {
+            PostStatus::Draft => "post-status-draft",
+            PostStatus::Published => "post-status-published",
+            PostStatus::Archived => "post-status-archived",
+        }),
         when: format::date_time_utc(draft.updated_at),
         public_url: (draft.status == PostStatus::Published).then(|| format!("/news/{}", draft.slug)),
         edit_url: editable.then(|| format!("/secretariat/posts/{}", draft.id)),
@@ -95,7 +96,7 @@ struct FormPage {
     action: String,
     form: PostForm,
     errors: Vec<FieldError>,
-    kinds: Vec<(&'static str, &'static str)>,
+    kinds: Vec<(&'static str, String)>,
     /// A partner's form asks for consent; the secretariat's names the partner.
     partner_form: bool,
     published: bool,
@@ -164,8 +165,8 @@ impl PostForm {
     }
 }
 
-fn kinds() -> Vec<(&'static str, &'static str)> {
-    PostKind::ALL.iter().map(|k| (k.key(), k.label())).collect()
+fn kinds() -> Vec<(&'static str, String)> {
+    PostKind::ALL.iter().map(|k| (k.key(), Tr::current().post_kind(*k))).collect()
 }
 
 fn form_page(
@@ -199,11 +200,11 @@ pub(crate) async fn portal_new(
 ) -> Result<Html<String>, WebError> {
     let record = organization(&state, &session, &slug, Action::SubmitPost).await?;
     let path = format!("/portal/organizations/{slug}/posts/new");
-    let layout = Layout::new(&state, "Write a post", "", &path).for_session(Some(&session));
+    let layout = Layout::new(&state, Tr::current().get("posts-write"), "", &path).for_session(Some(&session));
     let form = PostForm { kind: "blog".to_owned(), ..PostForm::default() };
     let page = form_page(
         layout,
-        format!("Write a post about {}", record.card.name),
+        Tr::current().args("posts-write-about", &[("name", record.card.name.as_str().into())]),
         format!("/portal/organizations/{slug}/posts"),
         form,
         Vec::new(),
@@ -233,11 +234,16 @@ pub(crate) async fn portal_submit(
     {
         Ok(_) => Ok(Redirect::to(&format!("/portal/organizations/{slug}/posts")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let layout = Layout::new(&state, "Write a post", "", &format!("/portal/organizations/{slug}/posts/new"))
-                .for_session(Some(&session));
+            let layout = Layout::new(
+                &state,
+                Tr::current().get("posts-write"),
+                "",
+                &format!("/portal/organizations/{slug}/posts/new"),
+            )
+            .for_session(Some(&session));
             let page = form_page(
                 layout,
-                format!("Write a post about {}", record.card.name),
+                Tr::current().args("posts-write-about", &[("name", record.card.name.as_str().into())]),
                 format!("/portal/organizations/{slug}/posts"),
                 form,
                 errors,
@@ -298,10 +304,11 @@ pub(crate) async fn staff_list(State(state): State<AppState>, session: Session) 
 }
 
 pub(crate) async fn staff_new(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    let layout = Layout::new(&state, "Write a post", "", "/secretariat/posts/new").for_session(Some(&session));
+    let layout =
+        Layout::new(&state, Tr::current().get("posts-write"), "", "/secretariat/posts/new").for_session(Some(&session));
     let form = PostForm { kind: "blog".to_owned(), ..PostForm::default() };
     Ok(Html(
-        form_page(layout, "Write a post".to_owned(), "/secretariat/posts".to_owned(), form, Vec::new(), false)
+        form_page(layout, Tr::current().get("posts-write"), "/secretariat/posts".to_owned(), form, Vec::new(), false)
             .render()?,
     ))
 }
@@ -316,9 +323,16 @@ pub(crate) async fn staff_create(
     {
         Ok(id) => Ok(Redirect::to(&format!("/secretariat/posts/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
-            let layout = Layout::new(&state, "Write a post", "", "/secretariat/posts/new").for_session(Some(&session));
-            let page =
-                form_page(layout, "Write a post".to_owned(), "/secretariat/posts".to_owned(), form, errors, false);
+            let layout = Layout::new(&state, Tr::current().get("posts-write"), "", "/secretariat/posts/new")
+                .for_session(Some(&session));
+            let page = form_page(
+                layout,
+                Tr::current().get("posts-write"),
+                "/secretariat/posts".to_owned(),
+                form,
+                errors,
+                false,
+            );
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
         Err(other) => Err(other.into()),
@@ -344,14 +358,14 @@ async fn edit_page(
     for (org, _, name) in &draft.partners {
         let consents = opo_app::showcase::consents_of(&state.app, *org).await?;
         let given: Vec<_> = consents.iter().map(|c| c.consent).collect();
-        page.consent_notes.push(if opo_domain::posts::may_feature(draft.kind, &given, now) {
-            format!("{name} has consented to be featured in this kind of post ({}).", draft.kind.label())
+        let t = Tr::current();
+        let key = if opo_domain::posts::may_feature(draft.kind, &given, now) {
+            "showcase-consented"
         } else {
-            format!(
-                "{name} has no consent in force for this kind of post ({}): it cannot be published yet.",
-                draft.kind.label()
-            )
-        });
+            "showcase-no-consent"
+        };
+        page.consent_notes
+            .push(t.args(key, &[("name", name.as_str().into()), ("kind", t.post_kind(draft.kind).into())]));
     }
     Ok(page)
 }
@@ -424,7 +438,7 @@ pub(crate) async fn unpublish(
 /// What the organization record page shows of consents.
 pub(crate) struct ConsentRow {
     pub id: i64,
-    pub scope: &'static str,
+    pub scope: String,
     pub given: String,
     pub withdrawn: Option<String>,
 }
@@ -434,18 +448,27 @@ pub(crate) fn consent_rows(consents: &[opo_app::showcase::RecordedConsent]) -> V
         .iter()
         .map(|c| ConsentRow {
             id: c.id,
-            scope: c.consent.scope.label(),
-            given: format!("{} by {}", format::long_date(c.consent.given_at.date()), c.given_by),
+            scope: Tr::current().consent_scope(c.consent.scope),
+            given: Tr::current().args(
+                "consent-given-by",
+                &[("date", format::long_date(c.consent.given_at.date()).into()), ("name", c.given_by.as_str().into())],
+            ),
             withdrawn: c.consent.withdrawn_at.map(|at| {
-                format!("{} by {}", format::long_date(at.date()), c.withdrawn_by.clone().unwrap_or_default())
+                Tr::current().args(
+                    "consent-given-by",
+                    &[
+                        ("date", format::long_date(at.date()).into()),
+                        ("name", c.withdrawn_by.clone().unwrap_or_default().into()),
+                    ],
+                )
             }),
         })
         .collect()
 }
 
-pub(crate) fn scopes() -> Vec<(&'static str, &'static str)> {
+pub(crate) fn scopes() -> Vec<(&'static str, String)> {
     std::iter::once(ConsentScope::All)
         .chain(PostKind::ALL.iter().filter(|k| **k != PostKind::Announcement).map(|k| ConsentScope::Kind(*k)))
-        .map(|s| (s.key(), s.label()))
+        .map(|s| (s.key(), Tr::current().consent_scope(s)))
         .collect()
 }

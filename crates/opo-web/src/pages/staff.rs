@@ -56,16 +56,16 @@ async fn render(
     let overview = opo_app::dashboard::overview(&state.app).await?;
     let t = Tr::current();
     let figures = opo_app::dashboard::funnel(&state.app).await?;
-    let label = |stage: opo_domain::applications::Stage| t.label(&format!("stage-{}", stage.key()), stage.label());
+    let label = |stage: opo_domain::applications::Stage| t.stage(stage);
     let on_the_way: Vec<_> = figures.iter().filter(|f| !matches!(f.stage.key(), "declined" | "withdrawn")).collect();
     let funnel_chart = crate::charts::bars(
         "funnel",
-        "Applications that reached each stage",
+        &t.get("dashboard-funnel-chart"),
         &on_the_way.iter().map(|f| (label(f.stage), f.reached)).collect::<Vec<_>>(),
     );
     let stay_chart = crate::charts::bars(
         "stays",
-        "Median days spent in each stage",
+        &t.get("dashboard-stays-chart"),
         &on_the_way
             .iter()
             .filter(|f| !f.stage.is_final())
@@ -82,24 +82,24 @@ async fn render(
         .collect();
     let today = opo_app::dashboard::attention(&state.app).await?;
     let attention = vec![
-        ("Applications late in their stage".to_owned(), today.applications_late, "/secretariat/applications?late=1"),
-        ("Check-ins due".to_owned(), today.checkins_due, "/secretariat/check-ins"),
-        ("Check-ins overdue".to_owned(), today.checkins_overdue, "/secretariat/check-ins"),
-        ("Agreements to renew".to_owned(), today.renewals_due, "/partners"),
-        ("Agreements expired, in grace".to_owned(), today.in_grace, "/partners"),
-        ("Lapsed partnerships".to_owned(), today.lapsed, "/partners"),
-        ("E-mails that failed".to_owned(), today.emails_failed, "/admin/outbox"),
-        ("Background jobs that failed".to_owned(), today.jobs_dead, "/admin/outbox#jobs"),
+        (t.get("dashboard-late"), today.applications_late, "/secretariat/applications?late=1"),
+        (t.get("dashboard-checkins-due"), today.checkins_due, "/secretariat/check-ins"),
+        (t.get("dashboard-checkins-overdue"), today.checkins_overdue, "/secretariat/check-ins"),
+        (t.get("dashboard-renewals-due"), today.renewals_due, "/partners"),
+        (t.get("dashboard-in-grace"), today.in_grace, "/partners"),
+        (t.get("dashboard-lapsed"), today.lapsed, "/partners"),
+        (t.get("dashboard-emails-failed"), today.emails_failed, "/admin/outbox"),
+        (t.get("dashboard-jobs-failed"), today.jobs_dead, "/admin/outbox#jobs"),
     ];
     let years = opo_app::dashboard::years(&state.app).await?;
     let checkin_chart = crate::charts::columns(
         "checkins",
-        "Check-ins completed per year",
+        &t.get("dashboard-checkins-chart"),
         &years.checkins.iter().map(|(year, _, done)| (year.clone(), *done)).collect::<Vec<_>>(),
     );
     let signature_chart = crate::charts::columns(
         "renewals",
-        "Agreements renewed per year",
+        &t.get("dashboard-renewals-chart"),
         &years.signatures.iter().map(|(year, _, renewed)| (year.clone(), *renewed)).collect::<Vec<_>>(),
     );
     let page = StaffHome {
@@ -114,11 +114,7 @@ async fn render(
         heading,
         intro,
         partners: Tr::current().count("count-partners", overview.listed_partners),
-        stages: overview
-            .applications
-            .iter()
-            .map(|(stage, n)| (Tr::current().label(&format!("stage-{}", stage.key()), stage.label()), *n))
-            .collect(),
+        stages: overview.applications.iter().map(|(stage, n)| (t.stage(*stage), *n)).collect(),
         emails_waiting: overview.emails_waiting,
         emails_failed: overview.emails_failed,
         activity: overview

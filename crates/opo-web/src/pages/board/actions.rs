@@ -64,21 +64,18 @@ impl CallForm {
         let mut errors = Vec::new();
         let date = format::parse_iso_date(self.date.trim()).ok();
         if date.is_none() {
-            errors.push(FieldError {
-                field: "starts_at",
-                message: "enter the date of the call as YYYY-MM-DD".to_owned(),
-            });
+            errors.push(FieldError { field: "starts_at", message: crate::i18n::Tr::current().get("form-call-date") });
         }
         let start = parse_time(self.time.trim());
         if start.is_none() {
             errors.push(FieldError {
                 field: "starts_at_time",
-                message: "enter the time of the call as HH:MM (24-hour clock, UTC)".to_owned(),
+                message: crate::i18n::Tr::current().get("form-call-time"),
             });
         }
         let minutes = self.minutes.trim().parse::<i64>().ok();
         if minutes.is_none() {
-            errors.push(FieldError { field: "minutes", message: "enter the length of the call in minutes".to_owned() });
+            errors.push(FieldError { field: "minutes", message: crate::i18n::Tr::current().get("form-call-minutes") });
         }
         match (date, start, minutes) {
             (Some(date), Some(start), Some(minutes)) => Ok((date.with_time(start).assume_utc(), minutes)),
@@ -190,7 +187,7 @@ pub(crate) async fn decide(
         }
         None => Err(AppError::Invalid(vec![FieldError {
             field: "decision",
-            message: "choose whether to approve or decline".to_owned(),
+            message: crate::i18n::Tr::current().get("form-decision-choose"),
         }])),
     };
     answer(&state, &session, id, "decision", result, |t| {
@@ -234,7 +231,7 @@ fn proposed(fields: &Fields) -> Result<PageContent, AppError> {
     if !unknown.is_empty() {
         errors.push(FieldError {
             field: "countries",
-            message: format!("not country codes: {}; use two-letter codes such as KE or BR", unknown.join(", ")),
+            message: crate::i18n::Tr::current().args("form-not-countries", &[("countries", unknown.join(", ").into())]),
         });
     }
     if errors.is_empty() { Ok(content) } else { Err(AppError::Invalid(errors)) }
@@ -249,13 +246,20 @@ pub(crate) async fn propose(
 ) -> Result<Response, WebError> {
     let fields = Fields::parse(&body);
     let note = fields.one("note");
+    let based_on = fields.one("based_on").trim().parse::<i64>().ok();
     let result = match proposed(&fields) {
         Ok(content) => {
-            opo_app::pages::revise(&state.app, id, &session.user, &content, &note, &session.audit_actor(&client)).await
+            let actor = session.audit_actor(&client);
+            opo_app::pages::revise_from(&state.app, id, &session.user, &content, &note, based_on, &actor).await
         }
         Err(err) => Err(err),
     };
+    // Refused as stale, the form keeps what was typed but now builds on the newest version.
+    let stale = matches!(result, Err(AppError::Conflict(_)));
     answer(&state, &session, id, "page", result, |t| {
+        if !stale {
+            t.page_based_on = fields.one("based_on");
+        }
         t.page_name = fields.one("name");
         t.page_website = fields.one("website");
         t.page_short_description = fields.one("short_description");
@@ -290,7 +294,7 @@ pub(crate) async fn comment(
         }
         Err(_) => Err(AppError::Invalid(vec![FieldError {
             field: "version",
-            message: "choose the version the comment is about".to_owned(),
+            message: crate::i18n::Tr::current().get("form-version-choose"),
         }])),
     };
     answer(&state, &session, id, "comment", result, |t| {

@@ -25,12 +25,12 @@ struct QueueItem {
     id: i64,
     organization: String,
     stage_key: &'static str,
-    stage_label: &'static str,
+    stage_label: String,
     days_in_stage: i64,
     late: bool,
     round: i64,
     tally: String,
-    my_vote: Option<&'static str>,
+    my_vote: Option<String>,
     voting_open: bool,
     open_question: bool,
 }
@@ -47,6 +47,7 @@ struct QueuePage {
 pub(crate) async fn queue(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
     let board = opo_app::applications::board(&state.app, &[Stage::UnderReview, Stage::InfoRequested], false).await?;
     let mut rows = Vec::with_capacity(board.rows.len());
+    let tr = crate::i18n::Tr::current();
     for row in board.rows {
         let application = row.application;
         let review = opo_app::reviews::review_of(&state.app, application.id).await?;
@@ -56,22 +57,27 @@ pub(crate) async fn queue(State(state): State<AppState>, session: Session) -> Re
             id: application.id,
             organization: application.organization_name,
             stage_key: application.stage.key(),
-            stage_label: application.stage.label(),
+            stage_label: tr.stage(application.stage),
             days_in_stage: row.days_in_stage,
             late: row.late,
             round,
-            tally: format!("{} approve, {} decline, {} abstain", t.approve, t.decline, t.abstain),
+            tally: format!(
+                "{}, {}, {}",
+                tr.args("board-tally-approve", &[("count", t.approve.into())]),
+                tr.args("board-tally-decline", &[("count", t.decline.into())]),
+                tr.args("board-tally-abstain", &[("count", t.abstain.into())])
+            ),
             my_vote: review
                 .votes
                 .iter()
                 .find(|v| v.round == round && v.user_id == session.user.id)
-                .map(|v| v.vote.label()),
+                .map(|v| tr.vote(v.vote)),
             voting_open: application.stage == Stage::UnderReview,
             open_question: review.requests.iter().any(|r| r.is_open()),
         });
     }
     let page = QueuePage {
-        layout: Layout::new(&state, "Applications for review", "", "/committee/applications")
+        layout: Layout::new(&state, crate::i18n::Tr::current().get("board-for-review"), "", "/committee/applications")
             .in_section("home-signed")
             .for_session(Some(&session)),
         rows,
@@ -82,7 +88,7 @@ pub(crate) async fn queue(State(state): State<AppState>, session: Session) -> Re
 
 /// The vote the member cast in this round.
 struct CastVote {
-    vote: &'static str,
+    vote: String,
     comment: String,
     at: String,
 }
@@ -124,14 +130,14 @@ async fn render(
     let application = opo_app::applications::find(&state.app, id).await?;
     let dossier = dossier::gather(state, application).await?;
     let cast = dossier.vote_of(session.user.id).map(|v| CastVote {
-        vote: v.vote,
+        vote: v.vote.clone(),
         comment: v.comment.clone(),
         at: v.at.clone(),
     });
     let page = ReviewPage {
         layout: Layout::new(
             state,
-            format!("Review: {}", dossier.organization),
+            crate::i18n::Tr::current().args("board-review-title", &[("name", dossier.organization.as_str().into())]),
             "",
             &format!("/committee/applications/{id}"),
         )
@@ -178,7 +184,7 @@ pub(crate) async fn vote(
         }
         None => Err(AppError::Invalid(vec![FieldError {
             field: "vote",
-            message: "choose approve, decline or abstain, or declare a conflict of interest".to_owned(),
+            message: crate::i18n::Tr::current().get("form-vote-choose"),
         }])),
     };
     match result {

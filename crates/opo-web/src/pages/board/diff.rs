@@ -22,7 +22,7 @@ pub(crate) struct RowView {
     /// `same`, `added`, `removed`, `changed` or `formatting`: the row's class.
     pub change: &'static str,
     /// The change in words, so that it never rests on colour alone.
-    pub marker: &'static str,
+    pub marker: String,
     pub left: Option<SideView>,
     pub right: Option<SideView>,
 }
@@ -35,15 +35,18 @@ fn side(side: Option<&Side>) -> Option<SideView> {
 }
 
 pub(crate) fn views(rows: &[Row]) -> Vec<RowView> {
+    let t = crate::i18n::Tr::current();
     rows.iter()
         .map(|row| {
-            let (change, marker) = match row.change {
-                Change::Same => ("same", ""),
-                Change::Added => ("added", "Added"),
-                Change::Removed => ("removed", "Removed"),
-                Change::Changed => ("changed", "Changed"),
-                Change::Formatting => ("formatting", "Formatting only"),
+            let change = match row.change {
+                Change::Same => "same",
+                Change::Added => "added",
+                Change::Removed => "removed",
+                Change::Changed => "changed",
+                Change::Formatting => "formatting",
             };
+            // The marker reads in the visitor's language; an unchanged row has none.
+            let marker = if change == "same" { String::new() } else { t.get(&format!("board-diff-{change}")) };
             RowView { change, marker, left: side(row.left.as_ref()), right: side(row.right.as_ref()) }
         })
         .collect()

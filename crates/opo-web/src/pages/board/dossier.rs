@@ -11,7 +11,7 @@ use opo_app::applications::Application;
 use opo_domain::applications::Stage;
 use opo_domain::applications::form::ApplicationForm;
 use opo_domain::pages::PageContent;
-use opo_domain::reviews::{Tally, Verdict};
+use opo_domain::reviews::Tally;
 use opo_domain::taxonomy::Term;
 
 /// The intro call as set.
@@ -75,7 +75,7 @@ pub(crate) struct RequestView {
     pub asked_by: String,
     pub asked_at: String,
     pub deadline: String,
-    pub status: &'static str,
+    pub status: String,
     pub answer: Option<String>,
     pub answered_at: Option<String>,
 }
@@ -84,7 +84,7 @@ pub(crate) struct VoteView {
     pub round: i64,
     pub user_id: i64,
     pub member: String,
-    pub vote: &'static str,
+    pub vote: String,
     pub comment: String,
     pub at: String,
     pub current: bool,
@@ -167,51 +167,6 @@ fn country_name(code: &str) -> String {
     opo_domain::countries::country(code).map_or_else(|| code.to_owned(), |c| c.name.to_owned())
 }
 
-/// What the votes allow, in a sentence.
-pub(crate) fn verdict_text(verdict: Verdict) -> String {
-    match verdict {
-        Verdict::NoQuorum { missing } => {
-            format!(
-                "No quorum yet: {} needed before a decision.",
-                format::count(i64::from(missing), "more vote", "more votes")
-            )
-        }
-        Verdict::Approve => "The votes support approving the application.".to_owned(),
-        Verdict::Decline => "The votes support declining the application.".to_owned(),
-    }
-}
-
-/// What an entry of the history means, in words.
-fn event_label(kind: &str) -> String {
-    let label = match kind {
-        "interest" => "Interest expressed",
-        "contact_set" => "Contact added",
-        "call_scheduled" => "Intro call scheduled",
-        "call_moved" => "Intro call moved",
-        "call_recorded" => "Call notes recorded",
-        "invited" => "Invited to apply",
-        "logo_uploaded" => "Logo uploaded",
-        "agreement_signed" => "Partner agreement signed",
-        "submitted" => "Application submitted",
-        "sent_to_committee" => "Sent to the committee",
-        "vote" => "Vote",
-        "info_requested" => "More information requested",
-        "info_answered" => "Question answered",
-        "info_expired" => "Question expired unanswered",
-        "approved" => "Approved",
-        "declined" => "Declined",
-        "withdrawn" => "Withdrawn",
-        "page_drafted" => "Partner page drafted",
-        "page_revised" => "New version of the partner page",
-        "page_comment" => "Comment on the partner page",
-        "page_approved" => "Partner page approved by the partner",
-        "announced" => "Partnership announced",
-        "draft_reminder" => "Reminder sent about the draft",
-        other => return other.replace('_', " "),
-    };
-    label.to_owned()
-}
-
 fn form_view(
     form: &ApplicationForm,
     application: &Application,
@@ -220,7 +175,7 @@ fn form_view(
 ) -> FormView {
     FormView {
         org_type: opo_domain::partners::OrgType::parse(form.org_type.trim())
-            .map_or_else(|| form.org_type.clone(), |t| t.label().to_owned()),
+            .map_or_else(|| form.org_type.clone(), |o| crate::i18n::Tr::current().org_type(o)),
         short_description: form.short_description.clone(),
         description_html: markdown::render(&form.description),
         statement_html: markdown::render(&form.statement),
@@ -242,6 +197,7 @@ pub(crate) async fn gather(state: &AppState, application: Application) -> Result
     let app = &state.app;
     let id = application.id;
     let now = app.clock.now();
+    let t = crate::i18n::Tr::current();
     let (capability_terms, component_terms) = opo_app::applications::choices(app).await?;
     let review = opo_app::reviews::review_of(app, id).await?;
     let page = opo_app::pages::review_of(app, &application).await?;
@@ -266,9 +222,9 @@ pub(crate) async fn gather(state: &AppState, application: Application) -> Result
         contact_name: application.contact_name.clone(),
         contact_email: application.contact_email.clone(),
         source: match (application.source.as_str(), application.discourse_topic_id) {
-            (_, Some(topic)) => format!("Forum topic {topic}"),
-            ("form", None) => "The public interest form".to_owned(),
-            ("", None) => "Entered by the secretariat".to_owned(),
+            (_, Some(topic)) => t.args("board-source-forum", &[("count", topic.into())]),
+            ("form", None) => t.get("board-source-form"),
+            ("", None) => t.get("board-source-secretariat"),
             (other, None) => other.to_owned(),
         },
         desired_role: if application.desired_role.is_empty() {
@@ -315,11 +271,11 @@ pub(crate) async fn gather(state: &AppState, application: Application) -> Result
                 asked_at: format::date_time_utc(r.asked_at),
                 deadline: format::date_time_utc(r.deadline_at),
                 status: if r.answered_at.is_some() {
-                    "Answered"
+                    t.get("request-answered")
                 } else if r.expired_at.is_some() {
-                    "Expired unanswered"
+                    t.get("request-expired")
                 } else {
-                    "Waiting for the applicant"
+                    t.get("request-waiting")
                 },
                 answer: r.answer.clone(),
                 answered_at: r.answered_at.map(format::date_time_utc),
@@ -333,14 +289,14 @@ pub(crate) async fn gather(state: &AppState, application: Application) -> Result
                 round: v.round,
                 user_id: v.user_id,
                 member: v.member.clone(),
-                vote: v.vote.label(),
+                vote: t.vote(v.vote),
                 comment: v.comment.clone(),
                 at: format::date_time_utc(v.at),
                 current: v.round == round,
             })
             .collect(),
         tally: review.tally,
-        verdict: verdict_text(review.verdict),
+        verdict: t.verdict(review.verdict),
         versions: page
             .revisions
             .iter()
@@ -378,7 +334,7 @@ pub(crate) async fn gather(state: &AppState, application: Application) -> Result
             .map(|e| EventView {
                 when: format::date_time_utc(e.at),
                 actor: e.actor.clone(),
-                what: event_label(&e.kind),
+                what: t.board_event(&e.kind),
                 note: e.note.clone(),
                 for_applicant: e.for_applicant,
             })

@@ -75,6 +75,8 @@ pub(crate) struct Typed {
     pub page_countries: String,
     pub page_links: String,
     pub page_note: String,
+    /// The version the page form was opened on: a save on top of an older one is refused.
+    pub page_based_on: String,
     pub comment_version: String,
     pub comment: String,
 }
@@ -100,6 +102,7 @@ impl Typed {
             page_countries: page.countries.join(", "),
             page_links: page.links.join("\n"),
             comment_version: dossier.versions.first().map(|v| v.number.to_string()).unwrap_or_default(),
+            page_based_on: dossier.versions.iter().map(|v| v.number).max().map(|n| n.to_string()).unwrap_or_default(),
             ..Self::default()
         }
     }

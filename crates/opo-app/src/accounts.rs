@@ -22,24 +22,26 @@ pub struct AddUser {
 /// link. Returns the new account's id.
 pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, AppError> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse(&input.email)
-        .map_err(|e| errors.push(FieldError { field: "email", message: e.to_string() }))
-        .ok();
+    let email = EmailAddress::parse(&input.email).map_err(|e| errors.push(FieldError::of("email", &e))).ok();
     let name = text::required("Name", &input.display_name, 200)
-        .map_err(|e| errors.push(FieldError { field: "display_name", message: e.to_string() }))
+        .map_err(|e| errors.push(FieldError::of("display_name", &e)))
         .ok();
-    let role =
-        Role::parse(&input.role).map_err(|e| errors.push(FieldError { field: "role", message: e.to_string() })).ok();
+    let role = Role::parse(&input.role).map_err(|e| errors.push(FieldError::of("role", &e))).ok();
     let organization = input.organization.as_deref().map(str::trim).filter(|s| !s.is_empty());
     match (role, organization) {
-        (Some(role), None) if role.belongs_to_organization() => errors.push(FieldError {
-            field: "organization",
-            message: "a partner contact belongs to an organization: name it".to_owned(),
-        }),
-        (Some(role), Some(_)) if !role.belongs_to_organization() => errors.push(FieldError {
-            field: "organization",
-            message: format!("a {} account does not belong to an organization", role.label().to_lowercase()),
-        }),
+        (Some(role), None) if role.belongs_to_organization() => errors.push(FieldError::new(
+            "organization",
+            "organization-needed",
+            "a partner contact belongs to an organization: name it",
+        )),
+        (Some(role), Some(_)) if !role.belongs_to_organization() => errors.push(
+            FieldError::new(
+                "organization",
+                "no-organization-for-role",
+                format!("a {} account does not belong to an organization", role.label().to_lowercase()),
+            )
+            .with("role", role.key()),
+        ),
         _ => {}
     }
     let (Some(email), Some(name), Some(role)) = (email, name, role) else {
@@ -89,7 +91,7 @@ pub async fn change_role(
     organization: Option<&str>,
     actor: &Actor,
 ) -> Result<(), AppError> {
-    let role = Role::parse(role).map_err(|e| AppError::invalid("role", e))?;
+    let role = Role::parse(role).map_err(|e| AppError::refused("role", &e))?;
     let organization = organization.map(str::trim).filter(|s| !s.is_empty());
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;

@@ -21,15 +21,15 @@ pub struct ActivityInput {
 
 fn validate(input: &ActivityInput) -> Result<NewActivity, AppError> {
     let mut errors = Vec::new();
-    let mut note = |field: &'static str, message: String| errors.push(FieldError { field, message });
-    let country = CountryCode::parse(&input.country).map_err(|e| note("country", e.to_string())).ok();
-    let title = text::required("Title", &input.title, 200).map_err(|e| note("title", e.to_string())).ok();
+    let mut note = |error: FieldError| errors.push(error);
+    let country = CountryCode::parse(&input.country).map_err(|e| note(FieldError::of("country", &e))).ok();
+    let title = text::required("Title", &input.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
     if input.description.chars().count() > 2000 {
-        note("description", "Description must be at most 2000 characters".to_owned());
+        note(FieldError::text("description", &text::TextError::TooLong { field: "Description", max: 2000 }));
     }
     let url = match input.url.trim() {
         "" => Some(None),
-        raw => WebUrl::parse(raw).map(|u| Some(String::from(u))).map_err(|e| note("url", e.to_string())).ok(),
+        raw => WebUrl::parse(raw).map(|u| Some(String::from(u))).map_err(|e| note(FieldError::text("url", &e))).ok(),
     };
     match (country, title, url) {
         (Some(country), Some(title), Some(url)) if errors.is_empty() => Ok(NewActivity {

@@ -6,6 +6,7 @@ use crate::applications::{expect_stage, load, own, record, send};
 use crate::{Actor, App, AppError, secrets, workflow_mail as mail};
 use opo_domain::applications::Stage;
 use opo_domain::partners::FieldError;
+use opo_domain::problems::Clash;
 use opo_store::accounts::User;
 use opo_store::agreements::{self as store, NewSignature};
 pub use opo_store::agreements::{Signature, Template};
@@ -46,13 +47,13 @@ pub async fn sign(
 ) -> Result<String, AppError> {
     let mut problems = Vec::new();
     let name = opo_domain::text::required("Your full name", &input.signer_name, 200)
-        .map_err(|e| problems.push(FieldError { field: "signer_name", message: e.to_string() }))
+        .map_err(|e| problems.push(FieldError::of("signer_name", &e)))
         .ok();
     let title = opo_domain::text::required("Your title", &input.signer_title, 200)
-        .map_err(|e| problems.push(FieldError { field: "signer_title", message: e.to_string() }))
+        .map_err(|e| problems.push(FieldError::of("signer_title", &e)))
         .ok();
     if !input.accept {
-        problems.push(FieldError { field: "accept", message: "tick the box to accept the agreement".to_owned() });
+        problems.push(FieldError::new("accept", "accept-agreement", "tick the box to accept the agreement"));
     }
     let (Some(name), Some(title)) = (name, title) else { return Err(AppError::Invalid(problems)) };
     if !problems.is_empty() {
@@ -64,14 +65,17 @@ pub async fn sign(
     own(user, &application)?;
     expect_stage(&application, &[Stage::Invited], "Signing the agreement")?;
     if application.agreement_id.is_some() {
-        return Err(AppError::Conflict("the agreement is signed already for this application".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "agreement-signed-already",
+            "the agreement is signed already for this application",
+        )));
     }
     let template = store::current_template(&mut tx, now).await?.ok_or(AppError::NotFound("agreement"))?;
     if template.id != input.template_id {
-        return Err(AppError::Conflict(
-            "a new version of the agreement was published since you opened it; please read it and sign again"
-                .to_owned(),
-        ));
+        return Err(AppError::Conflict(Clash::new(
+            "agreement-new-version",
+            "a new version of the agreement was published since you opened it; please read it and sign again",
+        )));
     }
     let code = secrets::new_code().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
     let signature = NewSignature {

@@ -14,6 +14,7 @@ use opo_domain::applications::Stage;
 use opo_domain::applications::form::{ApplicationForm, Choices};
 use opo_domain::applications::interest::InterestInput;
 use opo_domain::partners::{FieldError, NewOrganization, OrgType, PartnerStatus};
+use opo_domain::problems::Clash;
 use opo_domain::taxonomy::Vocabulary;
 use opo_domain::text::Slug;
 use opo_store::accounts::{self, User};
@@ -47,11 +48,16 @@ pub(crate) async fn advance(
     to: Stage,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    application.stage.move_to(to).map_err(|e| AppError::Conflict(capitalized(&e.to_string())))?;
+    application.stage.move_to(to).map_err(|e| {
+        AppError::Conflict(
+            Clash::new("illegal-move", capitalized(&e.to_string())).with("from", e.from.key()).with("to", e.to.key()),
+        )
+    })?;
     if !store::move_stage(tx, application.id, application.stage, to, now).await? {
-        return Err(AppError::Conflict(
-            "someone else changed this application a moment ago; reload the page to see where it stands".to_owned(),
-        ));
+        return Err(AppError::Conflict(Clash::new(
+            "application-changed",
+            "someone else changed this application a moment ago; reload the page to see where it stands",
+        )));
     }
     Ok(())
 }
@@ -61,10 +67,10 @@ pub(crate) fn expect_stage(application: &Application, stages: &[Stage], doing: &
     if stages.contains(&application.stage) {
         Ok(())
     } else {
-        Err(AppError::Conflict(format!(
-            "{doing} is not possible while the application is at \"{}\"",
-            application.stage.label()
-        )))
+        let message = format!("{doing} is not possible while the application is at \"{}\"", application.stage.label());
+        Err(AppError::Conflict(
+            Clash::new("wrong-stage", message).with("doing", doing).with("stage", application.stage.key()),
+        ))
     }
 }
 
@@ -137,16 +143,20 @@ async fn prospect(
     country: Option<&str>,
     now: OffsetDateTime,
 ) -> Result<i64, AppError> {
-    let slug = Slug::from_name(name).map_err(|e| AppError::invalid("organization", e))?;
+    let slug = Slug::from_name(name).map_err(|e| AppError::refused("organization", &e))?;
     let existing = match partners::id_by_name(tx, name).await? {
         Some(id) => Some(id),
         None => partners::id_by_slug(tx, slug.as_str()).await?,
     };
     if let Some(id) = existing {
         if store::open_for(tx, id).await?.is_some() {
-            return Err(AppError::Conflict(format!(
-                "{name} already has an application under way; the secretariat will be in touch"
-            )));
+            return Err(AppError::Conflict(
+                Clash::new(
+                    "application-under-way",
+                    format!("{name} already has an application under way; the secretariat will be in touch"),
+                )
+                .with("name", name),
+            ));
         }
         return Ok(id);
     }
@@ -186,7 +196,7 @@ async fn applicant_account(
             "this address already has an account for another organization or role; sign in, or write to the secretariat",
         ));
     }
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::invalid("contact_email", e))?;
+    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
     let id = accounts::insert(tx, &address, name, Role::PartnerContact, Some(organization_id), now).await?;
     let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
     let expires = now + app.settings.invitation_lifetime;
@@ -281,7 +291,7 @@ pub async fn interest_from_forum(
     if store::by_discourse_topic(&mut tx, topic_id).await?.is_some() {
         return Ok(None);
     }
-    let name = opo_domain::text::required("Organization", title, 200).map_err(|e| AppError::invalid("title", e))?;
+    let name = opo_domain::text::required("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
     let organization_id = prospect(&mut tx, &name, None, None, now).await?;
     let new = NewInterest {
         organization_id,
@@ -304,13 +314,13 @@ pub async fn interest_from_forum(
 /// The secretariat names the applicant's contact (for an interest that came without one), which
 /// creates the contact's account and sends its first sign-in link.
 pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Actor) -> Result<(), AppError> {
-    let name = opo_domain::text::required("Name", name, 200).map_err(|e| AppError::invalid("contact_name", e))?;
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::invalid("contact_email", e))?;
+    let name = opo_domain::text::required("Name", name, 200).map_err(|e| AppError::refused("contact_name", &e))?;
+    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
     if application.stage.is_final() {
-        return Err(AppError::Conflict("this application has ended".to_owned()));
+        return Err(AppError::Conflict(Clash::new("application-ended", "this application has ended")));
     }
     let (user, token) =
         applicant_account(app, &mut tx, application.organization_id, &name, address.as_str(), now).await?;
@@ -360,9 +370,10 @@ pub async fn schedule_call(
     let application = load(&mut tx, id).await?;
     expect_stage(&application, &[Stage::Interest, Stage::IntroCall], "Setting the intro call")?;
     if application.contact_email.is_empty() {
-        return Err(AppError::Conflict(
-            "add the applicant's contact first, so the invitation has somewhere to go".to_owned(),
-        ));
+        return Err(AppError::Conflict(Clash::new(
+            "contact-needed",
+            "add the applicant's contact first, so the invitation has somewhere to go",
+        )));
     }
     if application.stage == Stage::Interest {
         advance(&mut tx, &application, Stage::IntroCall, now).await?;
@@ -428,7 +439,7 @@ pub async fn invite(app: &App, id: i64, actor: &Actor) -> Result<(), AppError> {
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
     if application.contact_email.is_empty() {
-        return Err(AppError::Conflict("add the applicant's contact first".to_owned()));
+        return Err(AppError::Conflict(Clash::new("contact-needed", "add the applicant's contact first")));
     }
     advance(&mut tx, &application, Stage::Invited, now).await?;
     let role = if application.agreed_role.is_empty() { &application.desired_role } else { &application.agreed_role };
@@ -546,10 +557,10 @@ pub async fn submit(app: &App, id: i64, user: &User, actor: &Actor) -> Result<()
         Err(problems) => problems,
     };
     if partners::logo_of(&mut tx, application.organization_id).await?.is_none() {
-        problems.push(FieldError { field: "logo", message: "upload your organization's logo".to_owned() });
+        problems.push(FieldError::new("logo", "upload-logo", "upload your organization's logo"));
     }
     if application.agreement_id.is_none() {
-        problems.push(FieldError { field: "agreement", message: "sign the partner agreement".to_owned() });
+        problems.push(FieldError::new("agreement", "sign-agreement", "sign the partner agreement"));
     }
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
@@ -613,7 +624,7 @@ pub async fn withdraw(app: &App, id: i64, user: &User, reason: &str, actor: &Act
 
 /// The secretariat ends an application before it reaches the committee (say, it is not a fit).
 pub async fn decline_early(app: &App, id: i64, reason: &str, actor: &Actor) -> Result<(), AppError> {
-    let reason = opo_domain::text::required("Reason", reason, 5_000).map_err(|e| AppError::invalid("reason", e))?;
+    let reason = opo_domain::text::required("Reason", reason, 5_000).map_err(|e| AppError::refused("reason", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;

@@ -12,6 +12,7 @@ use opo_domain::accounts::{AccountStatus, Role};
 use opo_domain::checkins::{self as rules, FeatureConsent, Questionnaire, QuestionnaireInput, Status};
 use opo_domain::pages::PageContent;
 use opo_domain::partners::FieldError;
+use opo_domain::problems::Clash;
 use opo_store::accounts::{self, User};
 pub use opo_store::checkins::CheckIn;
 use opo_store::pages::{self, Revision};
@@ -73,7 +74,11 @@ async fn load(tx: &mut Tx, id: i64) -> Result<CheckIn, AppError> {
 }
 
 fn step(checkin: &CheckIn, to: Status) -> Result<(), AppError> {
-    rules::transition(checkin.status, to).map(|_| ()).map_err(|e| AppError::Conflict(e.to_string()))
+    rules::transition(checkin.status, to).map(|_| ()).map_err(|e| {
+        AppError::Conflict(
+            Clash::new("checkin-illegal-move", e.to_string()).with("from", e.from.key()).with("to", e.to.key()),
+        )
+    })
 }
 
 fn json(value: &impl serde::Serialize) -> Result<String, AppError> {
@@ -200,7 +205,7 @@ pub async fn assign(app: &App, id: i64, user_id: i64, actor: &Actor) -> Result<(
     let mut tx = app.db.begin().await?;
     let checkin = load(&mut tx, id).await?;
     if !checkin.status.is_open() {
-        return Err(AppError::Conflict("a completed check-in is not assigned again".to_owned()));
+        return Err(AppError::Conflict(Clash::new("checkin-completed", "a completed check-in is not assigned again")));
     }
     let staff = assignable(&mut tx).await?;
     let user = staff
@@ -347,10 +352,10 @@ pub async fn record(
 ) -> Result<(), AppError> {
     let mut errors = Vec::new();
     let notes = opo_domain::text::required("Notes of the conversation", notes, 20_000)
-        .map_err(|e| errors.push(FieldError { field: "notes", message: e.to_string() }))
+        .map_err(|e| errors.push(FieldError::of("notes", &e)))
         .unwrap_or_default();
     let outcome = opo_domain::text::required("Outcome", outcome, 2_000)
-        .map_err(|e| errors.push(FieldError { field: "outcome", message: e.to_string() }))
+        .map_err(|e| errors.push(FieldError::of("outcome", &e)))
         .unwrap_or_default();
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
@@ -363,7 +368,7 @@ pub async fn record(
     }
     step(&checkin, Status::Completed)?;
     if !store::complete(&mut tx, id, &notes, &outcome, now).await? {
-        return Err(AppError::Conflict("this check-in is completed already".to_owned()));
+        return Err(AppError::Conflict(Clash::new("checkin-completed", "this check-in is completed already")));
     }
     let mut entry = actor.entry("checkin.completed", "checkin", id);
     entry.before_json = Some(serde_json::json!({ "status": checkin.status.key() }).to_string());
@@ -385,9 +390,9 @@ pub async fn page_versions(app: &App, checkin: &CheckIn) -> Result<Vec<Revision>
 }
 
 async fn check_in_version(tx: &mut Tx, checkin: &CheckIn, number: i64) -> Result<Revision, AppError> {
-    let first = checkin
-        .page_revision
-        .ok_or_else(|| AppError::Conflict("this check-in asked for no page changes".to_owned()))?;
+    let first = checkin.page_revision.ok_or_else(|| {
+        AppError::Conflict(Clash::new("checkin-no-page-changes", "this check-in asked for no page changes"))
+    })?;
     pages::revision(tx, checkin.organization_id, number)
         .await?
         .filter(|r| r.application_id.is_none() && r.number >= first)
@@ -433,7 +438,10 @@ pub async fn revise_page_from(
     let mut tx = app.db.begin().await?;
     let checkin = load(&mut tx, id).await?;
     if checkin.page_revision.is_none() {
-        return Err(AppError::Conflict("this check-in asked for no page changes".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "checkin-no-page-changes",
+            "this check-in asked for no page changes",
+        )));
     }
     if let Some(based_on) = based_on {
         crate::pages::ensure_newest(&mut tx, checkin.organization_id, based_on).await?;
@@ -474,7 +482,9 @@ pub async fn approve_page(app: &App, id: i64, user: &User, number: i64, actor: &
     }
     check_in_version(&mut tx, &checkin, number).await?;
     if !pages::approve(&mut tx, checkin.organization_id, number, &user.display_name, now).await? {
-        return Err(AppError::Conflict(format!("version {number} is approved already")));
+        return Err(AppError::Conflict(
+            Clash::new("version-approved", format!("version {number} is approved already")).with("version", number),
+        ));
     }
     let mut entry = actor.entry("checkin.page_approved", "checkin", id);
     entry.after_json = Some(serde_json::json!({ "version": number }).to_string());
@@ -500,14 +510,19 @@ pub async fn apply_page(app: &App, id: i64, user: &User, actor: &Actor) -> Resul
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let checkin = load(&mut tx, id).await?;
-    let first = checkin
-        .page_revision
-        .ok_or_else(|| AppError::Conflict("this check-in asked for no page changes".to_owned()))?;
+    let first = checkin.page_revision.ok_or_else(|| {
+        AppError::Conflict(Clash::new("checkin-no-page-changes", "this check-in asked for no page changes"))
+    })?;
     let approved = pages::revisions(&mut tx, checkin.organization_id)
         .await?
         .into_iter()
         .find(|r| r.application_id.is_none() && r.number >= first && r.approved_at.is_some())
-        .ok_or_else(|| AppError::Conflict("the partner has not approved a version of its page yet".to_owned()))?;
+        .ok_or_else(|| {
+            AppError::Conflict(Clash::new(
+                "page-not-approved",
+                "the partner has not approved a version of its page yet",
+            ))
+        })?;
     let page = crate::pages::content_of(&approved);
     crate::pages::publish_profile(&mut tx, checkin.organization_id, &page, None, now).await?;
     directory::reindex(&mut tx, checkin.organization_id).await?;

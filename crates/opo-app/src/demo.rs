@@ -14,6 +14,7 @@ use opo_domain::agreements;
 use opo_domain::applications::Stage;
 use opo_domain::partners::{OrganizationInput, PartnerStatus};
 use opo_domain::posts::{ConsentScope, PostKind, PostStatus};
+use opo_domain::problems::Clash;
 use opo_domain::taxonomy::Vocabulary;
 use opo_domain::text::EmailAddress;
 use opo_store::agreements::NewSignature;
@@ -48,9 +49,10 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     if partners::count_all(&mut tx).await? > 0 {
-        return Err(AppError::Conflict(
-            "the database already holds organizations; the demo data set only goes into an empty database".to_owned(),
-        ));
+        return Err(AppError::Conflict(Clash::new(
+            "demo-not-empty",
+            "the database already holds organizations; the demo data set only goes into an empty database",
+        )));
     }
     // The agreement every demo partner signed is the one a new site starts with.
     let template_id = opo_store::agreements::current_template(&mut tx, now)
@@ -63,9 +65,12 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         ids.insert(org.slug, id);
     }
     let id_of = |slug: &str| {
-        ids.get(slug)
-            .copied()
-            .ok_or_else(|| AppError::Conflict(format!("the demo data names an unknown organization {slug}")))
+        ids.get(slug).copied().ok_or_else(|| {
+            AppError::Conflict(Clash::new(
+                "demo-unknown-organization",
+                format!("the demo data names an unknown organization {slug}"),
+            ))
+        })
     };
     let mut consented = std::collections::HashSet::new();
     for post in POSTS {
@@ -203,7 +208,7 @@ async fn add_account(
     organization_id: Option<i64>,
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
-    let email = EmailAddress::parse(email).map_err(|e| AppError::invalid("email", e))?;
+    let email = EmailAddress::parse(email).map_err(|e| AppError::refused("email", &e))?;
     accounts::insert(tx, &email, name, role, organization_id, now).await?;
     Ok(())
 }

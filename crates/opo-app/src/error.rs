@@ -1,6 +1,7 @@
 //! What a use case can answer instead of a result.
 
 use opo_domain::partners::FieldError;
+use opo_domain::problems::{Clash, Refusal};
 use opo_store::StoreError;
 
 #[derive(Debug, thiserror::Error)]
@@ -13,7 +14,7 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     /// The change clashes with what is stored.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Clash),
     /// Too many attempts; the caller may try again after this many seconds.
     #[error("too many attempts; try again in {retry_after} seconds")]
     RateLimited { retry_after: u64 },
@@ -36,7 +37,9 @@ pub enum AppError {
 impl From<StoreError> for AppError {
     fn from(err: StoreError) -> Self {
         match err {
-            StoreError::Duplicate(what) => Self::Conflict(format!("a record with the same {what} already exists")),
+            StoreError::Duplicate(what) => Self::Conflict(
+                Clash::new("duplicate", format!("a record with the same {what} already exists")).with("what", what),
+            ),
             err if err.is_unavailable() => Self::Unavailable(err),
             err => Self::Store(err),
         }
@@ -44,7 +47,13 @@ impl From<StoreError> for AppError {
 }
 
 impl AppError {
+    /// A problem with a field that has no code of its own yet: the interface shows its English text.
     pub(crate) fn invalid(field: &'static str, message: impl ToString) -> Self {
-        Self::Invalid(vec![FieldError { field, message: message.to_string() }])
+        Self::Invalid(vec![FieldError::new(field, "invalid", message.to_string())])
+    }
+
+    /// A refused value, with the refusal's code so the interface can word it.
+    pub(crate) fn refused(field: &'static str, refusal: &dyn Refusal) -> Self {
+        Self::Invalid(vec![FieldError::of(field, refusal)])
     }
 }

@@ -8,6 +8,7 @@ mod handlers;
 pub(crate) use handlers::WEBHOOK;
 
 use crate::{Actor, App, AppError};
+use opo_domain::problems::Clash;
 pub use opo_store::jobs::Job;
 use opo_store::jobs::{self as store, JobStatus, NewJob};
 use opo_store::{StoreError, Tx, audit};
@@ -138,7 +139,7 @@ pub async fn retry(app: &App, id: i64, actor: &Actor) -> Result<(), AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     if !store::retry(&mut tx, id, now).await? {
-        return Err(AppError::Conflict("only a dead job can be retried".to_owned()));
+        return Err(AppError::Conflict(Clash::new("job-not-dead", "only a dead job can be retried")));
     }
     audit::record(&mut tx, &actor.entry("job.retried", "job", id), now).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -14,10 +14,17 @@ pub struct Landing {
     pub webinars: Vec<PostCard>,
 }
 
+/// How many logos the landing page shows: the featured partners first, then the others by name; the
+/// rest are one click away in the directory, so the page weighs the same at any number of partners.
+pub const LANDING_WALL_SIZE: i64 = 48;
+
+/// The most logos the embeddable wall lists whatever `limit` it is asked for.
+pub const WIDGET_WALL_MAX: i64 = 200;
+
 pub async fn landing(app: &App) -> Result<Landing, AppError> {
     let now = app.clock.now();
     let mut conn = app.db.read().await?;
-    let wall = store::logo_wall(&mut conn).await?;
+    let wall = store::logo_wall_first(&mut conn, LANDING_WALL_SIZE).await?;
     let vocabularies = Vocabularies::load(&mut conn).await?;
     Ok(Landing {
         wall: wall.into_iter().map(|c| vocabularies.card(c)).collect(),
@@ -26,4 +33,13 @@ pub async fn landing(app: &App) -> Result<Landing, AppError> {
         news: post_store::latest_published(&mut conn, now, 4).await?,
         webinars: post_store::upcoming_webinars(&mut conn, now, 3).await?,
     })
+}
+
+/// The first logos of the wall for the embeddable widget: `limit` of them, at least one and at most
+/// [`WIDGET_WALL_MAX`].
+pub async fn logo_wall(app: &App, limit: i64) -> Result<Vec<Card>, AppError> {
+    let mut conn = app.db.read().await?;
+    let wall = store::logo_wall_first(&mut conn, limit.clamp(1, WIDGET_WALL_MAX)).await?;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    Ok(wall.into_iter().map(|c| vocabularies.card(c)).collect())
 }

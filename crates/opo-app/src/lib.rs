@@ -41,6 +41,7 @@ pub mod sessions;
 mod settings;
 pub mod setup;
 pub mod showcase;
+pub mod site_generation;
 pub mod statistics;
 pub mod webhooks;
 pub mod worker;

@@ -11,6 +11,7 @@ use opo_domain::countries::CountryCode;
 use opo_domain::pages::PageContent;
 use opo_domain::partners::PartnerStatus;
 use opo_domain::posts::{PostKind, PostStatus};
+use opo_domain::problems::Clash;
 use opo_domain::taxonomy::Vocabulary;
 use opo_store::accounts::User;
 use opo_store::applications::Application;
@@ -160,7 +161,7 @@ pub async fn comment(
     body: &str,
     actor: &Actor,
 ) -> Result<(), AppError> {
-    let body = opo_domain::text::required("Comment", body, 5_000).map_err(|e| AppError::invalid("comment", e))?;
+    let body = opo_domain::text::required("Comment", body, 5_000).map_err(|e| AppError::refused("comment", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
@@ -187,7 +188,9 @@ pub async fn approve(app: &App, id: i64, user: &User, revision: i64, actor: &Act
     expect_stage(&application, &[Stage::PageReview], "Approving the page")?;
     store::revision(&mut tx, application.organization_id, revision).await?.ok_or(AppError::NotFound("version"))?;
     if !store::approve(&mut tx, application.organization_id, revision, &user.display_name, now).await? {
-        return Err(AppError::Conflict(format!("version {revision} is approved already")));
+        return Err(AppError::Conflict(
+            Clash::new("version-approved", format!("version {revision} is approved already")).with("version", revision),
+        ));
     }
     record(&mut tx, &application, actor, "page_approved", &format!("version {revision}"), true, now).await?;
     let what = format!("approved version {revision}");
@@ -297,10 +300,13 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     let application = load(&mut tx, id).await?;
     expect_stage(&application, &[Stage::PageReview], "Announcing")?;
     let revisions = store::revisions(&mut tx, application.organization_id).await?;
-    let approved = revisions
-        .iter()
-        .find(|r| r.application_id == Some(id) && r.approved_at.is_some())
-        .ok_or_else(|| AppError::Conflict("the partner has not approved a version of its page yet".to_owned()))?;
+    let approved =
+        revisions.iter().find(|r| r.application_id == Some(id) && r.approved_at.is_some()).ok_or_else(|| {
+            AppError::Conflict(Clash::new(
+                "page-not-approved",
+                "the partner has not approved a version of its page yet",
+            ))
+        })?;
     let page = content_of(approved);
     let form = form_of(&application);
     let org = application.organization_id;

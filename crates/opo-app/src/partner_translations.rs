@@ -2,8 +2,9 @@
 //! reading them for the profile editor and the public pages, and saving them with an audit entry.
 
 use crate::{Actor, App, AppError};
-use opo_domain::partner_translations::{self as domain, TranslationInput};
+use opo_domain::partner_translations::{self as domain, TranslationError, TranslationInput};
 use opo_domain::partners::FieldError;
+use opo_domain::problems::Refusal;
 use opo_store::partner_translations as store;
 use opo_store::{StoreError, audit};
 use std::collections::HashMap;
@@ -37,9 +38,14 @@ pub async fn save(app: &App, organization_id: i64, inputs: &[TranslationInput], 
         AppError::Invalid(
             problems
                 .iter()
-                .map(|p| FieldError {
-                    field: if p.field == "description" { "description" } else { "short_description" },
-                    message: format!("{} ({})", p.error, p.locale),
+                .map(|p| {
+                    let field = if p.field == "description" { "description" } else { "short_description" };
+                    let (code, args) = match &p.error {
+                        TranslationError::Text(e) => (e.code(), e.args()),
+                        TranslationError::UnknownLocale(_) => ("unknown-locale", Vec::new()),
+                    };
+                    let message = format!("{} ({})", p.error, p.locale);
+                    FieldError { field, code, args, message }.with("locale", &p.locale)
                 })
                 .collect(),
         )

@@ -142,6 +142,34 @@ pub async fn profile(app: &App, slug: &str) -> Result<Profile, AppError> {
     })
 }
 
+/// The public profiles of the partners with these slugs, in that order, without their news and
+/// activities (left empty): the details of a page of search results. A slug without a public profile
+/// is left out.
+pub async fn profiles(app: &App, slugs: &[&str]) -> Result<Vec<Profile>, AppError> {
+    let mut conn = app.db.read().await?;
+    let vocabularies = Vocabularies::load(&mut conn).await?;
+    let mut profiles = Vec::with_capacity(slugs.len());
+    for slug in slugs {
+        let Some(found) = store::find_profile(&mut conn, slug).await?.filter(|p| p.card.status.has_public_profile())
+        else {
+            continue;
+        };
+        profiles.push(Profile {
+            components: vocabularies.resolve(Vocabulary::Component, &found.components),
+            card: vocabularies.card(found.card),
+            website: found.website,
+            long_description: found.long_description,
+            status_reason: found.status_reason,
+            countries: found.countries.iter().filter_map(|c| country(c)).collect(),
+            links: found.links,
+            agreement_expires_on: found.agreement_expires_on,
+            posts: Vec::new(),
+            activities: Vec::new(),
+        });
+    }
+    Ok(profiles)
+}
+
 /// The stored (already sanitized) logo of a partner with a public profile.
 pub async fn logo(app: &App, slug: &str) -> Result<Logo, AppError> {
     let mut conn = app.db.read().await?;
@@ -186,12 +214,27 @@ pub struct Search {
     pub components: Vec<Term>,
 }
 
-/// Searches and filters the directory.
+/// Searches and filters the directory, [`PER_PAGE`] partners a page.
 pub async fn search(app: &App, query: &opo_domain::directory::DirectoryQuery) -> Result<Search, AppError> {
+    search_paged(app, query, PER_PAGE).await
+}
+
+/// The most partners one page of a search may hold when the caller chooses the size (the REST API).
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// Searches and filters the directory, `per_page` partners a page (1 to [`MAX_PER_PAGE`]).
+pub async fn search_paged(
+    app: &App,
+    query: &opo_domain::directory::DirectoryQuery,
+    per_page: u32,
+) -> Result<Search, AppError> {
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::invalid("per_page", format!("a page holds 1 to {MAX_PER_PAGE} partners")));
+    }
     let mut conn = app.db.read().await?;
-    let offset = i64::from(query.page.saturating_sub(1)) * i64::from(PER_PAGE);
-    let (cards, total) = opo_store::directory::search(&mut conn, query, offset, i64::from(PER_PAGE)).await?;
-    let pages = u32::try_from((total + i64::from(PER_PAGE) - 1) / i64::from(PER_PAGE)).unwrap_or(u32::MAX).max(1);
+    let offset = i64::from(query.page.saturating_sub(1)) * i64::from(per_page);
+    let (cards, total) = opo_store::directory::search(&mut conn, query, offset, i64::from(per_page)).await?;
+    let pages = u32::try_from((total + i64::from(per_page) - 1) / i64::from(per_page)).unwrap_or(u32::MAX).max(1);
     if query.page > pages {
         return Err(AppError::NotFound("directory page"));
     }

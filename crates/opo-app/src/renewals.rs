@@ -8,6 +8,7 @@ use crate::mail_text::{Text, t};
 use crate::notifications::Notice;
 use crate::{Actor, App, AppError, jobs, notifications, secrets};
 use opo_domain::partners::{FieldError, PartnerStatus};
+use opo_domain::problems::Clash;
 use opo_domain::renewals::{self as rules, Override, Requirement, Standing};
 use opo_store::accounts::User;
 use opo_store::agreements::{self as agreement_store, NewSignature, NewTemplate};
@@ -289,13 +290,13 @@ pub async fn renewal(app: &App, organization_id: i64) -> Result<Renewal, AppErro
 fn signer(input: &SignInput) -> Result<(String, String), AppError> {
     let mut problems = Vec::new();
     let name = opo_domain::text::required("Your full name", &input.signer_name, 200)
-        .map_err(|e| problems.push(FieldError { field: "signer_name", message: e.to_string() }))
+        .map_err(|e| problems.push(FieldError::of("signer_name", &e)))
         .ok();
     let title = opo_domain::text::required("Your title", &input.signer_title, 200)
-        .map_err(|e| problems.push(FieldError { field: "signer_title", message: e.to_string() }))
+        .map_err(|e| problems.push(FieldError::of("signer_title", &e)))
         .ok();
     if !input.accept {
-        problems.push(FieldError { field: "accept", message: "tick the box to accept the agreement".to_owned() });
+        problems.push(FieldError::new("accept", "accept-agreement", "tick the box to accept the agreement"));
     }
     match (name, title) {
         (Some(name), Some(title)) if problems.is_empty() => Ok((name, title)),
@@ -324,26 +325,32 @@ pub async fn resign(
         .await?
         .ok_or(AppError::NotFound("organization"))?;
     if !rules::follows_agreement(p.status) {
-        return Err(AppError::Conflict(format!(
-            "the partnership is {}: please write to the secretariat",
-            p.status.label().to_lowercase()
-        )));
+        let message =
+            format!("the partnership is {}: please write to the secretariat", p.status.label().to_lowercase());
+        return Err(AppError::Conflict(
+            Clash::new("partnership-not-renewable", message).with("status", p.status.key()),
+        ));
     }
     let template = agreement_store::current_template(&mut tx, now).await?.ok_or(AppError::NotFound("agreement"))?;
     if template.id != input.template_id {
-        return Err(AppError::Conflict(
-            "a new version of the agreement was published since you opened it; please read it and sign again"
-                .to_owned(),
-        ));
+        return Err(AppError::Conflict(Clash::new(
+            "agreement-new-version",
+            "a new version of the agreement was published since you opened it; please read it and sign again",
+        )));
     }
     let before = standing(app, &p, requirement.as_ref());
     let latest = agreement_store::latest_for(&mut tx, organization_id).await?;
     if !resign_open(&p, &before, &template.version, latest.as_ref().map(|l| l.template_version.as_str()), now.date()) {
         let opens = before.expires_on.map(|d| d - Duration::days(rules::RENEWAL_WINDOW_DAYS));
-        return Err(AppError::Conflict(format!(
+        let message = format!(
             "the agreement in force is the current version{}",
             opens.map(|d| format!("; it can be signed again from {}", long(d))).unwrap_or_default()
-        )));
+        );
+        let clash = match opens {
+            Some(opens) => Clash::new("agreement-current-until", message).with("date", opens),
+            None => Clash::new("agreement-current", message),
+        };
+        return Err(AppError::Conflict(clash));
     }
     let code = secrets::new_code().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
     let expires_on = opo_domain::agreements::expires_on(now);
@@ -438,16 +445,13 @@ pub async fn publish_template(app: &App, input: &NewVersion, actor: &Actor) -> R
     let now = app.clock.now();
     let mut problems = Vec::new();
     let mut check = |field: &'static str, label: &'static str, value: &str, max: usize| {
-        opo_domain::text::required(label, value, max)
-            .map_err(|e| problems.push(FieldError { field, message: e.to_string() }))
-            .ok()
+        opo_domain::text::required(label, value, max).map_err(|e| problems.push(FieldError::of(field, &e))).ok()
     };
     let version = check("version", "Version", &input.version, 40);
     let title = check("title", "Title", &input.title, 200);
     let body = check("body", "Text", &input.body, 100_000);
     if input.resign_by.is_some_and(|by| by <= now.date()) {
-        problems
-            .push(FieldError { field: "resign_by", message: "the re-sign-by date must be in the future".to_owned() });
+        problems.push(FieldError::new("resign_by", "date-in-future", "the re-sign-by date must be in the future"));
     }
     let (Some(version), Some(title), Some(body)) = (version, title, body) else {
         return Err(AppError::Invalid(problems));
@@ -457,10 +461,10 @@ pub async fn publish_template(app: &App, input: &NewVersion, actor: &Actor) -> R
     }
     let mut tx = app.db.begin().await?;
     if store::version_exists(&mut tx, &version).await? {
-        return Err(AppError::Invalid(vec![FieldError {
-            field: "version",
-            message: format!("version {version} exists already"),
-        }]));
+        return Err(AppError::Invalid(vec![
+            FieldError::new("version", "version-exists", format!("version {version} exists already"))
+                .with("value", &version),
+        ]));
     }
     let template = NewTemplate { version: version.clone(), title, body, published_at: now };
     let id = agreement_store::insert_template(&mut tx, &template, now).await?;
@@ -487,18 +491,17 @@ pub async fn override_status(
 ) -> Result<(), AppError> {
     let now = app.clock.now();
     let mut problems = Vec::new();
-    let reason = opo_domain::text::required("Reason", reason, 500)
-        .map_err(|e| problems.push(FieldError { field: "reason", message: e.to_string() }))
-        .ok();
+    let reason =
+        opo_domain::text::required("Reason", reason, 500).map_err(|e| problems.push(FieldError::of("reason", &e))).ok();
     if status == PartnerStatus::Prospect {
-        problems.push(FieldError { field: "status", message: "choose a status of a partnership".to_owned() });
+        problems.push(FieldError::new("status", "choose-partnership-status", "choose a status of a partnership"));
     }
     match until {
         Some(until) if until <= now.date() => {
-            problems.push(FieldError { field: "until", message: "the date must be in the future".to_owned() })
+            problems.push(FieldError::new("until", "date-in-future", "the date must be in the future"))
         }
         None if rules::follows_agreement(status) => {
-            problems.push(FieldError { field: "until", message: "this status holds until a date: set one".to_owned() })
+            problems.push(FieldError::new("until", "until-date-needed", "this status holds until a date: set one"))
         }
         _ => {}
     }
@@ -506,7 +509,7 @@ pub async fn override_status(
     let mut tx = app.db.begin().await?;
     let p = store::partnership(&mut tx, organization_id, None).await?.ok_or(AppError::NotFound("organization"))?;
     if p.status == PartnerStatus::Prospect {
-        return Err(AppError::Conflict("the organization is not a partner yet".to_owned()));
+        return Err(AppError::Conflict(Clash::new("not-partner-yet", "the organization is not a partner yet")));
     }
     let held = until.map(|until| StoredOverride { status, until: Some(until), reason: reason.clone() });
     store::set_override(&mut tx, organization_id, held.as_ref(), now).await?;

@@ -5,7 +5,8 @@ use crate::applications::{advance, committee, expect_stage, load, own, record, s
 use crate::{Actor, App, AppError, workflow_mail as mail};
 use opo_domain::accounts::Role;
 use opo_domain::applications::Stage;
-use opo_domain::reviews::{self, Decision, Tally, Verdict, Vote};
+use opo_domain::problems::Clash;
+use opo_domain::reviews::{self, Decision, DecisionError, Tally, Verdict, Vote};
 use opo_store::accounts::User;
 use opo_store::applications as applications_store;
 pub use opo_store::reviews::{InfoRequest, RecordedVote};
@@ -26,10 +27,10 @@ pub async fn vote(app: &App, id: i64, member: &User, vote: Vote, comment: &str, 
     expect_stage(&application, &[Stage::UnderReview], "Voting")?;
     store::insert_vote(&mut tx, id, application.review_round, member.id, vote, comment.trim(), now).await.map_err(
         |e| match e {
-            StoreError::Duplicate(_) => AppError::Conflict(
-                "you have already voted on this application (or declared a conflict of interest) in this round"
-                    .to_owned(),
-            ),
+            StoreError::Duplicate(_) => AppError::Conflict(Clash::new(
+                "voted-already",
+                "you have already voted on this application (or declared a conflict of interest) in this round",
+            )),
             other => other.into(),
         },
     )?;
@@ -47,7 +48,7 @@ pub fn tally_of(votes: &[RecordedVote], round: i64) -> Tally {
 /// A committee member or the secretariat asks the applicant for more information.
 pub async fn request_info(app: &App, id: i64, question: &str, actor: &Actor) -> Result<i64, AppError> {
     let question =
-        opo_domain::text::required("Question", question, 5_000).map_err(|e| AppError::invalid("question", e))?;
+        opo_domain::text::required("Question", question, 5_000).map_err(|e| AppError::refused("question", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
@@ -63,7 +64,7 @@ pub async fn request_info(app: &App, id: i64, question: &str, actor: &Actor) -> 
 
 /// The applicant answers; the application returns to review for a new round of votes.
 pub async fn answer_info(app: &App, id: i64, user: &User, answer: &str, actor: &Actor) -> Result<(), AppError> {
-    let answer = opo_domain::text::required("Answer", answer, 20_000).map_err(|e| AppError::invalid("answer", e))?;
+    let answer = opo_domain::text::required("Answer", answer, 20_000).map_err(|e| AppError::refused("answer", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
@@ -71,10 +72,16 @@ pub async fn answer_info(app: &App, id: i64, user: &User, answer: &str, actor: &
     expect_stage(&application, &[Stage::InfoRequested], "Answering")?;
     let open = store::requests(&mut tx, id).await?.into_iter().rfind(InfoRequest::is_open);
     let Some(request) = open else {
-        return Err(AppError::Conflict("there is no open question on this application".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "no-open-question",
+            "there is no open question on this application",
+        )));
     };
     if !store::answer_request(&mut tx, request.id, &answer, &actor.label, now).await? {
-        return Err(AppError::Conflict("this question was answered or expired a moment ago".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "question-closed",
+            "this question was answered or expired a moment ago",
+        )));
     }
     advance(&mut tx, &application, Stage::UnderReview, now).await?;
     applications_store::next_round(&mut tx, id).await?;
@@ -124,15 +131,25 @@ pub(crate) async fn sweep_requests(app: &App, tx: &mut Tx, now: OffsetDateTime) 
 
 /// Records the committee's decision, which its votes must support (quorum and majority).
 pub async fn decide(app: &App, id: i64, decision: Decision, reason: &str, actor: &Actor) -> Result<(), AppError> {
-    let reason = opo_domain::text::required("Reason", reason, 5_000).map_err(|e| AppError::invalid("reason", e))?;
+    let reason = opo_domain::text::required("Reason", reason, 5_000).map_err(|e| AppError::refused("reason", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;
     expect_stage(&application, &[Stage::UnderReview], "Deciding")?;
     let votes = store::votes(&mut tx, id).await?;
     let tally = tally_of(&votes, application.review_round);
-    reviews::check_decision(decision, tally, app.settings.review_rules)
-        .map_err(|e| AppError::Conflict(crate::applications::capitalized(&e.to_string())))?;
+    reviews::check_decision(decision, tally, app.settings.review_rules).map_err(|e| {
+        let message = crate::applications::capitalized(&e.to_string());
+        AppError::Conflict(match e {
+            DecisionError::NoQuorum { missing, quorum } => {
+                Clash::new("no-quorum", message).with("missing", missing).with("quorum", quorum)
+            }
+            DecisionError::AgainstVotes { approve, decline, abstain } => Clash::new("against-votes", message)
+                .with("approve", approve)
+                .with("decline", decline)
+                .with("abstain", abstain),
+        })
+    })?;
     let (to, kind) = match decision {
         Decision::Approve => (Stage::Approved, "approved"),
         Decision::Decline => (Stage::Declined, "declined"),

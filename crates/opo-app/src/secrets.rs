@@ -47,6 +47,23 @@ pub enum WeakPassword {
     Guessable,
 }
 
+impl opo_domain::problems::Refusal for WeakPassword {
+    fn code(&self) -> &'static str {
+        match self {
+            Self::TooShort(_) => "password-too-short",
+            Self::TooLong => "password-too-long",
+            Self::Guessable => "password-guessable",
+        }
+    }
+
+    fn args(&self) -> opo_domain::problems::Args {
+        match self {
+            Self::TooShort(min) => vec![("min", min.to_string())],
+            _ => Vec::new(),
+        }
+    }
+}
+
 pub const MIN_PASSWORD_LEN: usize = 10;
 
 /// Refuses short passwords and those found in lists of common passwords or built from the person's

@@ -32,10 +32,11 @@ fn random_token() -> Result<String, AppError> {
 pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(), AppError> {
     let email = email.trim();
     if opo_domain::text::EmailAddress::parse(email).is_err() {
-        return Err(AppError::Invalid(vec![FieldError {
-            field: "email",
-            message: "enter the e-mail address of your account, like name@example.org".to_owned(),
-        }]));
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "email",
+            "enter-account-email",
+            "enter the e-mail address of your account, like name@example.org",
+        )]));
     }
     rate_limits::check(app, &[(LINKS_PER_IP, client.ip.as_str()), (LINKS_PER_EMAIL, email)]).await?;
     let now = app.clock.now();
@@ -154,7 +155,7 @@ pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor)
     let local = user.email.split('@').next().unwrap_or_default();
     let inputs: Vec<&str> = user.display_name.split_whitespace().chain([user.email.as_str(), local]).collect();
     secrets::check_password(password, &inputs)
-        .map_err(|e: WeakPassword| AppError::Invalid(vec![FieldError { field: "password", message: e.to_string() }]))?;
+        .map_err(|e: WeakPassword| AppError::Invalid(vec![FieldError::of("password", &e)]))?;
     let hash = secrets::hash_password(password).map_err(AppError::Internal)?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;

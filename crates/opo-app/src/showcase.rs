@@ -3,6 +3,7 @@
 
 use crate::{Actor, App, AppError, notifications};
 use opo_domain::posts::{self, ConsentScope, PostContent, PostInput, PostStatus};
+use opo_domain::problems::Clash;
 use opo_domain::text::Slug;
 use opo_store::accounts::User;
 use opo_store::posts::NewPost;
@@ -145,7 +146,7 @@ pub async fn publish(app: &App, id: i64, actor: &Actor) -> Result<(), AppError> 
     let mut tx = app.db.begin().await?;
     let post = existing(&mut tx, id).await?;
     if post.status == PostStatus::Published {
-        return Err(AppError::Conflict("this post is published already".to_owned()));
+        return Err(AppError::Conflict(Clash::new("post-published", "this post is published already")));
     }
     let mut missing = Vec::new();
     for (org, _, name) in &post.partners {
@@ -155,11 +156,14 @@ pub async fn publish(app: &App, id: i64, actor: &Actor) -> Result<(), AppError> 
         }
     }
     if !missing.is_empty() {
-        return Err(AppError::Conflict(format!(
+        let message = format!(
             "{} has not consented to be featured in this kind of post ({}); record their consent first",
             missing.join(" and "),
             post.kind.label()
-        )));
+        );
+        return Err(AppError::Conflict(
+            Clash::new("no-consent", message).with("name", missing.join(", ")).with("kind", post.kind.key()),
+        ));
     }
     store::set_status(&mut tx, id, PostStatus::Published, Some(now), now).await?;
     for (org, _, _) in &post.partners {
@@ -177,7 +181,7 @@ pub async fn unpublish(app: &App, id: i64, actor: &Actor) -> Result<(), AppError
     let mut tx = app.db.begin().await?;
     let post = existing(&mut tx, id).await?;
     if post.status != PostStatus::Published {
-        return Err(AppError::Conflict("only a published post can be taken back".to_owned()));
+        return Err(AppError::Conflict(Clash::new("post-not-published", "only a published post can be taken back")));
     }
     store::set_status(&mut tx, id, PostStatus::Draft, None, now).await?;
     for (org, _, _) in &post.partners {
@@ -228,7 +232,7 @@ pub async fn withdraw_consent(app: &App, organization_id: i64, consent_id: i64, 
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     if !consents::withdraw(&mut tx, consent_id, organization_id, &actor.label, now).await? {
-        return Err(AppError::Conflict("this consent is not in force".to_owned()));
+        return Err(AppError::Conflict(Clash::new("consent-not-in-force", "this consent is not in force")));
     }
     audit::record(&mut tx, &actor.entry("consent.withdrawn", "consent", consent_id), now).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -11,6 +11,7 @@
 
 use crate::{Actor, App, AppError, secrets};
 use hmac::{Hmac, Mac};
+use opo_domain::problems::Clash;
 pub use opo_domain::webhooks::EventKind;
 use opo_domain::webhooks::{EndpointInput, check_url, is_forbidden};
 pub use opo_store::webhooks::Attempt;
@@ -393,7 +394,10 @@ pub async fn replay(app: &App, delivery_id: i64, actor: &Actor) -> Result<i64, A
     let endpoint =
         store::endpoint(&mut tx, delivery.endpoint_id).await?.ok_or(AppError::NotFound("webhook endpoint"))?;
     if !endpoint.active {
-        return Err(AppError::Conflict("the endpoint is switched off; switch it on to send to it again".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "endpoint-off",
+            "the endpoint is switched off; switch it on to send to it again",
+        )));
     }
     enqueue(&mut tx, delivery_id, now).await?;
     audit::record(&mut tx, &actor.entry("webhook.replayed", "webhook_delivery", delivery_id), now).await?;

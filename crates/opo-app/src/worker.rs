@@ -5,6 +5,7 @@
 
 use crate::mailer::Mailer;
 use crate::{App, AppError};
+use opo_domain::problems::Clash;
 use opo_store::StoreError;
 use opo_store::notifications as outbox;
 pub use opo_store::notifications::{Email, EmailStatus};
@@ -145,7 +146,10 @@ pub async fn retry(app: &App, id: i64, actor: &crate::Actor) -> Result<(), AppEr
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     if !outbox::retry(&mut tx, id, now).await? {
-        return Err(AppError::Conflict("only a message that failed for good can be retried".to_owned()));
+        return Err(AppError::Conflict(Clash::new(
+            "message-not-failed",
+            "only a message that failed for good can be retried",
+        )));
     }
     opo_store::audit::record(&mut tx, &actor.entry("email.retried", "email", id), now).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -19,7 +19,10 @@ async fn newest(app: &App, id: i64) -> (i64, PageContent) {
 
 fn refusal(result: Result<i64, AppError>) -> String {
     match result {
-        Err(AppError::Conflict(message)) => message,
+        Err(AppError::Conflict(clash)) => {
+            assert!(clash.code.starts_with("page-"), "a refusal about the page: {clash:?}");
+            clash.message
+        }
         other => panic!("expected the save to be refused as stale, got {other:?}"),
     }
 }

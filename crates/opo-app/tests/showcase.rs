@@ -59,7 +59,10 @@ async fn a_partners_story_waits_for_consent_then_is_published_and_found() {
 
         let staff = Actor::cli();
         let refused = showcase::publish(&app, id, &staff).await.expect_err("no consent yet");
-        assert!(matches!(&refused, AppError::Conflict(m) if m.contains("has not consented")), "{refused:?}");
+        assert!(
+            matches!(&refused, AppError::Conflict(c) if c.code == "no-consent" && c.message.contains("has not consented")),
+            "{refused:?}"
+        );
         assert!(posts::published(&app, &draft.slug).await.is_err(), "a draft is not public");
 
         showcase::give_consent(&app, org, "impact-story", &writer.email, &actor).await.expect("consent");

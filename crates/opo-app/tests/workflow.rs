@@ -22,7 +22,8 @@ async fn mail_to(app: &App, to: &str, kind: &str) -> Vec<Email> {
 
 fn conflict(result: Result<impl std::fmt::Debug, AppError>) -> String {
     match result {
-        Err(AppError::Conflict(message)) | Err(AppError::Forbidden(message)) => message,
+        Err(AppError::Conflict(clash)) => clash.message,
+        Err(AppError::Forbidden(message)) => message,
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

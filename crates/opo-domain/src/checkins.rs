@@ -199,10 +199,7 @@ impl QuestionnaireInput {
         let rating = match self.experience_rating.trim().parse::<u8>() {
             Ok(n @ 1..=5) => n,
             _ => {
-                errors.push(FieldError {
-                    field: "experience_rating",
-                    message: "Rate your experience from 1 to 5".to_owned(),
-                });
+                errors.push(FieldError::new("experience_rating", "choose-rating", "Rate your experience from 1 to 5"));
                 0
             }
         };
@@ -215,7 +212,7 @@ impl QuestionnaireInput {
                 Ok(raw.trim().to_owned())
             };
             result.unwrap_or_else(|e| {
-                errors.push(FieldError { field, message: e.to_string() });
+                errors.push(FieldError::text(field, &e));
                 String::new()
             })
         };
@@ -224,7 +221,7 @@ impl QuestionnaireInput {
         let page_changes = text("page_changes", "Changes to your partner page", &self.page_changes, false);
         let consent_notes = text("consent_notes", "The scope of your consent", &self.consent_notes, false);
         let consent = FeatureConsent::parse(self.consent.trim()).unwrap_or_else(|| {
-            errors.push(FieldError { field: "consent", message: "Say whether we may feature you".to_owned() });
+            errors.push(FieldError::new("consent", "choose-consent", "Say whether we may feature you"));
             FeatureConsent::None
         });
         if errors.is_empty() {

@@ -71,7 +71,9 @@ impl DirectoryQuery {
                 continue;
             }
             match key {
-                "q" => query.text = value.chars().take(200).collect(),
+                // Cut to 200 characters, and trimmed again so that the cut leaves no trailing space that
+                // `pairs` would drop (the query must read back the same from its own address).
+                "q" => query.text = value.chars().take(200).collect::<String>().trim_end().to_owned(),
                 "capability" | "component" => {
                     let slug = Slug::parse(value).map_err(|_| BadQuery(format!("\"{value}\" is not a {key}")))?;
                     let list = if key == "capability" { &mut query.capabilities } else { &mut query.components };
@@ -241,6 +243,15 @@ mod tests {
             ("page", "2"),
         ])
         .expect("valid");
+        let again = DirectoryQuery::parse(q.pairs().iter().map(|(k, v)| (*k, v.as_str()))).expect("valid");
+        assert_eq!(again, q);
+    }
+
+    #[test]
+    fn a_search_cut_at_a_space_round_trips() {
+        let typed = format!("registry{}tools", " ".repeat(195));
+        let q = DirectoryQuery::parse([("q", typed.as_str())]).expect("valid");
+        assert_eq!(q.text, "registry");
         let again = DirectoryQuery::parse(q.pairs().iter().map(|(k, v)| (*k, v.as_str()))).expect("valid");
         assert_eq!(again, q);
     }

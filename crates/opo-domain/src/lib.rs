@@ -18,6 +18,7 @@ pub mod partner_translations;
 pub mod partners;
 pub mod policy;
 pub mod posts;
+pub mod problems;
 pub mod renewals;
 pub mod reviews;
 pub mod taxonomy;

@@ -26,23 +26,23 @@ impl PageContent {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
         if let Err(e) = text::required("Name", &self.name, 200) {
-            errors.push(FieldError { field: "name", message: e.to_string() });
+            errors.push(FieldError::text("name", &e));
         }
         if !self.website.trim().is_empty()
             && let Err(e) = WebUrl::parse(&self.website)
         {
-            errors.push(FieldError { field: "website", message: e.to_string() });
+            errors.push(FieldError::text("website", &e));
         }
         if let Err(e) = text::required("Short description", &self.short_description, 300) {
-            errors.push(FieldError { field: "short_description", message: e.to_string() });
+            errors.push(FieldError::text("short_description", &e));
         }
         if self.description.chars().count() > 20_000 {
             let e = TextError::TooLong { field: "Description", max: 20_000 };
-            errors.push(FieldError { field: "description", message: e.to_string() });
+            errors.push(FieldError::text("description", &e));
         }
         for link in &self.links {
             if let Err(e) = WebUrl::parse(link) {
-                errors.push(FieldError { field: "links", message: e.to_string() });
+                errors.push(FieldError::text("links", &e));
                 break;
             }
         }

@@ -2,6 +2,7 @@
 //! data a new organization is created from.
 
 use crate::countries::CountryCode;
+use crate::problems::{Refusal, Said};
 use crate::text::{self, Slug, TextError, WebUrl};
 use serde::{Deserialize, Serialize};
 
@@ -151,19 +152,13 @@ pub struct OrganizationInput {
     pub countries: Vec<String>,
 }
 
-/// One problem with one field of an input, for showing next to that field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: &'static str,
-    pub message: String,
-}
+pub use crate::problems::FieldError;
 
 impl OrganizationInput {
     /// Checks every field and reports every problem at once, so a form can show them all.
     pub fn validate(&self, status: PartnerStatus) -> Result<NewOrganization, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut note =
-            |field: &'static str, e: &dyn std::fmt::Display| errors.push(FieldError { field, message: e.to_string() });
+        let mut note = |field: &'static str, e: &dyn Refusal| errors.push(FieldError::of(field, e));
         let name = text::required("Name", &self.name, 200).map_err(|e| note("name", &e)).ok();
         let slug =
             if self.slug.trim().is_empty() { Slug::from_name(&self.name) } else { Slug::parse(self.slug.trim()) }
@@ -182,7 +177,7 @@ impl OrganizationInput {
         }
         let org_type = OrgType::parse(self.org_type.trim());
         if org_type.is_none() {
-            note("org_type", &"choose the kind of organization");
+            note("org_type", &Said::new("choose-org-type", "choose the kind of organization"));
         }
         let hq_country = if self.hq_country.trim().is_empty() {
             Some(None)

@@ -201,14 +201,15 @@ impl PostInput {
         use crate::partners::FieldError;
         use crate::text;
         let mut errors = Vec::new();
-        let mut note = |field: &'static str, message: String| errors.push(FieldError { field, message });
+        let mut note = |error: FieldError| errors.push(error);
         let kind = PostKind::parse(self.kind.trim());
         if kind.is_none() {
-            note("kind", "choose the kind of post".to_owned());
+            note(FieldError::new("kind", "choose-post-kind", "choose the kind of post"));
         }
-        let title = text::required("Title", &self.title, 200).map_err(|e| note("title", e.to_string())).ok();
-        let summary = text::required("Summary", &self.summary, 300).map_err(|e| note("summary", e.to_string())).ok();
-        let body = text::required("Text", &self.body, 20_000).map_err(|e| note("body", e.to_string())).ok();
+        let title = text::required("Title", &self.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
+        let summary =
+            text::required("Summary", &self.summary, 300).map_err(|e| note(FieldError::text("summary", &e))).ok();
+        let body = text::required("Text", &self.body, 20_000).map_err(|e| note(FieldError::text("body", &e))).ok();
         let mut event_starts_at = None;
         if kind == Some(PostKind::Webinar) {
             let date =
@@ -216,13 +217,19 @@ impl PostInput {
             let at = time::Time::parse(self.event_time.trim(), time::macros::format_description!("[hour]:[minute]"));
             match (date, at) {
                 (Ok(date), Ok(at)) => event_starts_at = Some(time::PrimitiveDateTime::new(date, at).assume_utc()),
-                (Err(_), _) => note("event_date", "give the webinar's day, like 2026-12-16".to_owned()),
-                (_, Err(_)) => note("event_time", "give the webinar's starting time in UTC, like 14:00".to_owned()),
+                (Err(_), _) => {
+                    note(FieldError::new("event_date", "webinar-date", "give the webinar's day, like 2026-12-16"))
+                }
+                (_, Err(_)) => note(FieldError::new(
+                    "event_time",
+                    "webinar-time",
+                    "give the webinar's starting time in UTC, like 14:00",
+                )),
             }
         }
         let join_url = match self.join_url.trim() {
             "" => None,
-            raw => text::WebUrl::parse(raw).map_err(|e| note("join_url", e.to_string())).ok(),
+            raw => text::WebUrl::parse(raw).map_err(|e| note(FieldError::text("join_url", &e))).ok(),
         };
         match (kind, title, summary, body) {
             (Some(kind), Some(title), Some(summary), Some(body)) if errors.is_empty() => {

@@ -67,25 +67,30 @@ impl EndpointInput {
         let url = match check_url(&self.url, allow_private) {
             Ok(target) => Some(target.url),
             Err(e) => {
-                problems.push(FieldError { field: "url", message: e.to_string() });
+                problems.push(FieldError::of("url", &e));
                 None
             }
         };
         let description = self.description.trim().to_owned();
         if description.chars().count() > 200 {
-            problems
-                .push(FieldError { field: "description", message: "Description: use at most 200 characters".into() });
+            problems.push(
+                FieldError::new("description", "description-too-long", "Description: use at most 200 characters")
+                    .with("max", 200),
+            );
         }
         let mut events = Vec::new();
         for key in &self.events {
             match EventKind::parse(key.trim()) {
                 Some(event) if !events.contains(&event) => events.push(event),
                 Some(_) => {}
-                None => problems.push(FieldError { field: "events", message: format!("there is no event \"{key}\"") }),
+                None => problems.push(
+                    FieldError::new("events", "unknown-event", format!("there is no event \"{key}\""))
+                        .with("value", key),
+                ),
             }
         }
         if self.events.is_empty() {
-            problems.push(FieldError { field: "events", message: "choose at least one event".into() });
+            problems.push(FieldError::new("events", "choose-event", "choose at least one event"));
         }
         match url {
             Some(url) if problems.is_empty() => {

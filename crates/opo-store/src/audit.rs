@@ -25,6 +25,11 @@ pub struct RecordedEntry {
 }
 
 pub async fn record(conn: &mut Conn, entry: &AuditEntry, at: OffsetDateTime) -> Result<(), StoreError> {
+    // Same transaction as the change: the public pages' cache sees a new generation exactly when the
+    // change commits.
+    if crate::site_generation::is_public(&entry.action) {
+        crate::site_generation::bump(conn, at).await?;
+    }
     let at = format_ts(at);
     sqlx::query(
         "insert into audit_log (at, actor_user_id, actor_label, action, subject_type, subject_id, ip, before_json, \

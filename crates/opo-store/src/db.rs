@@ -72,6 +72,16 @@ impl Db {
             Backend::Sqlite => {
                 AnyPoolOptions::new()
                     .max_connections(8)
+                    // A commit refused for a full disk makes SQLite roll the transaction back by
+                    // itself; sqlx's own rollback then fails and the connection would come back still
+                    // counting an open transaction, failing every later `begin`. Such a connection is
+                    // closed rather than reused.
+                    .after_release(|conn, _meta| {
+                        Box::pin(async move {
+                            use sqlx::TransactionManager as _;
+                            Ok(<Any as sqlx::Database>::TransactionManager::get_transaction_depth(conn) == 0)
+                        })
+                    })
                     .after_connect(|conn, _meta| {
                         Box::pin(async move {
                             conn.execute(

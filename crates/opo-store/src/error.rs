@@ -36,13 +36,52 @@ fn unique_target(message: &str) -> String {
 }
 
 impl StoreError {
-    /// Whether the error says the database could not be reached (as opposed to a bad query).
+    /// Whether the error says the database could not be reached or cannot take the write right now (as
+    /// opposed to a bad query): worth retrying later. A PostgreSQL server that is restarting answers
+    /// with its own codes before its socket closes, and a full disk is a passing state too.
     pub fn is_unavailable(&self) -> bool {
-        matches!(
-            self,
+        match self {
             Self::Database(
-                sqlx::Error::Io(_) | sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Tls(_)
-            )
-        )
+                sqlx::Error::Io(_)
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::WorkerCrashed,
+            ) => true,
+            Self::Database(sqlx::Error::Database(db)) => db.code().is_some_and(|code| unavailable_code(&code)),
+            _ => false,
+        }
+    }
+
+    /// Whether the database refused the write because its disk is full (SQLite's `SQLITE_FULL`,
+    /// PostgreSQL's `disk_full`); nothing of the transaction was stored.
+    pub fn is_storage_full(&self) -> bool {
+        matches!(self, Self::Database(sqlx::Error::Database(db)) if db.code().is_some_and(|c| c == "13" || c == "53100"))
+    }
+}
+
+/// The codes of a database that is down, restarting, out of connections or out of space: PostgreSQL's
+/// SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down, crashed, starting up), 53xxx
+/// (insufficient resources: disk full, out of memory, too many connections); SQLite's `SQLITE_FULL`
+/// (13) and its `SQLITE_IOERR` family (10, and extended codes whose low byte is 10).
+fn unavailable_code(code: &str) -> bool {
+    if let Ok(sqlite) = code.parse::<u32>() {
+        return sqlite == 13 || sqlite & 0xff == 10;
+    }
+    code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03") || code.starts_with("53")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unavailable_code;
+
+    #[test]
+    fn outages_and_full_disks_are_told_from_bad_queries() {
+        for code in ["08006", "08001", "57P01", "57P03", "53100", "53300", "13", "10", "778"] {
+            assert!(unavailable_code(code), "{code}");
+        }
+        for code in ["23505", "42P01", "40001", "19", "2067", "1"] {
+            assert!(!unavailable_code(code), "{code}");
+        }
     }
 }

@@ -35,6 +35,7 @@ pub mod renewals;
 pub mod reviews;
 pub mod scale;
 pub mod sessions;
+pub mod site_generation;
 pub mod taxonomy;
 mod timefmt;
 pub mod webhooks;
@@ -47,6 +48,10 @@ pub use timefmt::{format_date, format_ts, parse_date, parse_ts};
 pub(crate) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
+
+/// How many values one `in (…)` list binds at most: lists built from every row of a table are sent in
+/// chunks of this size, well under SQLite's limit of 32,766 variables per statement (PostgreSQL: 65,535).
+pub(crate) const MAX_IN_LIST: usize = 10_000;
 
 #[cfg(feature = "testing")]
 pub mod testing;

@@ -232,37 +232,43 @@ pub async fn list_listed(conn: &mut Conn, offset: i64, limit: i64) -> Result<Vec
 
 /// The logo wall: every listed organization with a logo, featured ones first.
 pub async fn logo_wall(conn: &mut Conn) -> Result<Vec<PartnerCard>, StoreError> {
+    logo_wall_first(conn, i64::MAX).await
+}
+
+/// The first `limit` organizations of the logo wall, in its order (featured ones first), so that a page
+/// showing the wall stays the same size however many partners there are.
+pub async fn logo_wall_first(conn: &mut Conn, limit: i64) -> Result<Vec<PartnerCard>, StoreError> {
     let sql = format!(
         "select {CARD_COLUMNS} from organizations o \
          join organization_logos l on l.organization_id = o.id \
-         where o.status in ({}) order by o.featured desc, lower(o.name), o.id",
+         where o.status in ({}) order by o.featured desc, lower(o.name), o.id limit $1",
         listed_statuses()
     );
-    let rows = sqlx::query(&sql).fetch_all(&mut *conn).await?;
+    let rows = sqlx::query(&sql).bind(limit).fetch_all(&mut *conn).await?;
     rows.iter().map(card_from_row).collect()
 }
 
-/// Fills each card's capabilities with one query for the whole page.
+/// Fills each card's capabilities with one query for the whole page (one per chunk of
+/// [`crate::MAX_IN_LIST`] cards when every partner is listed at once).
 pub(crate) async fn attach_capabilities(conn: &mut Conn, cards: &mut [PartnerCard]) -> Result<(), StoreError> {
-    if cards.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "select t.organization_id, t.term_key from organization_terms t \
-         join taxonomy_terms tt on tt.vocabulary = t.vocabulary and tt.key = t.term_key \
-         where t.vocabulary = $1 and t.organization_id in ({}) order by tt.position",
-        placeholders(2, cards.len())
-    );
-    let mut query = sqlx::query(&sql).bind(Vocabulary::Capability.key());
-    for card in cards.iter() {
-        query = query.bind(card.id);
-    }
-    let mut by_org: HashMap<i64, Vec<String>> = HashMap::new();
-    for row in query.fetch_all(&mut *conn).await? {
-        by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("term_key")?);
-    }
-    for card in cards {
-        card.capabilities = by_org.remove(&card.id).unwrap_or_default();
+    for chunk in cards.chunks_mut(crate::MAX_IN_LIST) {
+        let sql = format!(
+            "select t.organization_id, t.term_key from organization_terms t \
+             join taxonomy_terms tt on tt.vocabulary = t.vocabulary and tt.key = t.term_key \
+             where t.vocabulary = $1 and t.organization_id in ({}) order by tt.position",
+            placeholders(2, chunk.len())
+        );
+        let mut query = sqlx::query(&sql).bind(Vocabulary::Capability.key());
+        for card in chunk.iter() {
+            query = query.bind(card.id);
+        }
+        let mut by_org: HashMap<i64, Vec<String>> = HashMap::new();
+        for row in query.fetch_all(&mut *conn).await? {
+            by_org.entry(row.try_get("organization_id")?).or_default().push(row.try_get("term_key")?);
+        }
+        for card in chunk {
+            card.capabilities = by_org.remove(&card.id).unwrap_or_default();
+        }
     }
     Ok(())
 }

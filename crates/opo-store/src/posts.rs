@@ -4,6 +4,7 @@ use crate::{Conn, StoreError, format_ts, parse_ts};
 use opo_domain::posts::{PostKind, PostStatus};
 use sqlx::Row;
 use sqlx::any::AnyRow;
+use std::collections::HashMap;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,25 +258,26 @@ pub async fn count_published(conn: &mut Conn, filter: &PostFilter, now: OffsetDa
     .await?)
 }
 
-/// Fills each post's partners with one query for all of them.
+/// Fills each post's partners with one query per chunk of [`crate::MAX_IN_LIST`] posts (a single query
+/// for a page), so that listing every post at once stays within the database's limit on variables.
 async fn attach_partners(conn: &mut Conn, posts: &mut [Post]) -> Result<(), StoreError> {
-    if posts.is_empty() {
-        return Ok(());
-    }
-    let sql = format!(
-        "select pp.post_id, o.slug, o.name from post_partners pp join organizations o on o.id = pp.organization_id \
-         where pp.post_id in ({}) order by lower(o.name)",
-        crate::placeholders(1, posts.len())
-    );
-    let mut query = sqlx::query(&sql);
-    for post in posts.iter() {
-        query = query.bind(post.card.id);
-    }
-    let rows = query.fetch_all(&mut *conn).await?;
-    for row in rows {
-        let post_id: i64 = row.try_get("post_id")?;
-        if let Some(post) = posts.iter_mut().find(|p| p.card.id == post_id) {
-            post.partners.push((row.try_get("slug")?, row.try_get("name")?));
+    for chunk in posts.chunks_mut(crate::MAX_IN_LIST) {
+        let sql = format!(
+            "select pp.post_id, o.slug, o.name from post_partners pp join organizations o on o.id = pp.organization_id \
+             where pp.post_id in ({}) order by lower(o.name)",
+            crate::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for post in chunk.iter() {
+            query = query.bind(post.card.id);
+        }
+        let rows = query.fetch_all(&mut *conn).await?;
+        let index: HashMap<i64, usize> = chunk.iter().enumerate().map(|(i, p)| (p.card.id, i)).collect();
+        for row in rows {
+            let post_id: i64 = row.try_get("post_id")?;
+            if let Some(&i) = index.get(&post_id) {
+                chunk[i].partners.push((row.try_get("slug")?, row.try_get("name")?));
+            }
         }
     }
     Ok(())

@@ -127,6 +127,17 @@ pub async fn sync_id_sequences(conn: &mut Conn) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// On PostgreSQL, gathers the planner's statistics of the freshly filled tables, as autovacuum would
+/// a while later: without them the search reindex joins posts by scanning them once per organization.
+/// SQLite is left as a deployment has it, without `sqlite_stat1`.
+pub async fn analyze(conn: &mut Conn) -> Result<(), StoreError> {
+    if conn.backend_name() != "PostgreSQL" {
+        return Ok(());
+    }
+    sqlx::query(&format!("analyze {}", TABLES.join(", "))).execute(&mut *conn).await?;
+    Ok(())
+}
+
 #[derive(Debug, Clone)]
 pub struct OrganizationRow {
     pub id: i64,

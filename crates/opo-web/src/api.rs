@@ -11,6 +11,7 @@ mod accounts;
 mod agreements;
 mod applications;
 mod openapi;
+mod partners;
 pub(crate) mod problem;
 mod schema;
 mod webhooks;
@@ -41,6 +42,8 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .post("/api/v1/interest", Action::ExpressInterest, a::interest)
         .get("/api/v1/agreement", Action::ViewPublicSite, agreements::current)
         .get("/api/v1/signatures/{code}", Action::ViewPublicSite, agreements::verify)
+        .get("/api/v1/partners", Action::ViewPublicSite, partners::list)
+        .get("/api/v1/partners/{slug}", Action::ViewPublicSite, partners::detail)
         .get("/api/v1/applications", Action::ViewOrganizationRecord, a::list)
         .get("/api/v1/applications/{id}", Action::ViewOrganizationRecord, a::detail)
         .post("/api/v1/applications/{id}/contact", Action::ManageApplications, a::set_contact)
@@ -114,7 +117,7 @@ async fn body_of<S: Send + Sync>(request: Request, state: &S) -> Result<Bytes, W
 fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, WebError> {
     serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => {
-            WebError::Invalid(vec![FieldError { field: "body", message: e.to_string() }])
+            WebError::Invalid(vec![FieldError::new("body", "bad-body", e.to_string())])
         }
         _ => WebError::BadRequest(format!("the body is not valid JSON ({e})")),
     })

@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 use opo_app::AppError;
 use opo_domain::partners::FieldError;
+use opo_domain::problems::Clash;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WebError {
@@ -29,9 +30,13 @@ pub enum WebError {
     #[error("too many attempts")]
     TooManyRequests { retry_after: u64 },
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Clash),
     #[error("the service is briefly unavailable")]
     Unavailable,
+    /// The database's disk is full: the write was refused whole, and retrying helps only once an
+    /// operator has made room.
+    #[error("the server's storage is full")]
+    StorageFull,
     #[error("internal error")]
     Internal(String),
 }
@@ -42,6 +47,10 @@ impl From<AppError> for WebError {
             AppError::NotFound(what) => Self::NotFound(what),
             AppError::Invalid(problems) => Self::Invalid(problems),
             AppError::Conflict(message) => Self::Conflict(message),
+            AppError::Unavailable(cause) if cause.is_storage_full() => {
+                tracing::error!(error = %cause, "the database's disk is full");
+                Self::StorageFull
+            }
             AppError::Unavailable(cause) => {
                 tracing::warn!(error = %cause, "database unavailable");
                 Self::Unavailable
@@ -81,6 +90,7 @@ impl WebError {
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             Self::Conflict(_) => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::StorageFull => StatusCode::INSUFFICIENT_STORAGE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -95,6 +105,7 @@ impl WebError {
             Self::TooManyRequests { .. } => "error-too-many",
             Self::Conflict(_) => "error-conflict",
             Self::Unavailable => "error-unavailable",
+            Self::StorageFull => "error-storage-full",
             Self::Internal(_) => "error-internal",
         };
         crate::i18n::Tr::current().label(key, self.english_heading())
@@ -110,6 +121,7 @@ impl WebError {
             Self::TooManyRequests { .. } => "Too many attempts",
             Self::Conflict(_) => "This clashes with what is already there",
             Self::Unavailable => "Back in a moment",
+            Self::StorageFull => "Nothing could be saved",
             Self::Internal(_) => "Something went wrong on our side",
         }
     }
@@ -120,14 +132,22 @@ impl WebError {
                 format!("There is no such {what} here. It may have moved, or the address may be mistyped.")
             }
             Self::BadRequest(problem) => format!("Please check the address: {problem}."),
-            Self::Invalid(problems) => format!("Please check the address: {}.", join_problems(problems)),
+            Self::Invalid(problems) => {
+                let t = crate::i18n::Tr::current();
+                let worded: Vec<String> = problems.iter().map(|p| t.field_error(p)).collect();
+                format!("Please check the address: {}.", worded.join("; "))
+            }
             Self::Internal(_) => "The problem has been logged. Please try again in a little while.".to_owned(),
             Self::Unavailable => {
                 "The service cannot reach its database right now. Please try again in a minute.".to_owned()
             }
+            Self::StorageFull => "The server has run out of storage space, so nothing was saved. The problem has \
+                                  been logged; please try again later."
+                .to_owned(),
             Self::TooManyRequests { retry_after } => {
                 format!("Please wait {} before trying again.", crate::format::wait(*retry_after))
             }
+            Self::Conflict(clash) => format!("{}.", crate::i18n::Tr::current().clash(clash)),
             other => format!("{}.", capitalize(&other.to_string())),
         }
     }
@@ -146,22 +166,33 @@ impl WebError {
             Self::TooManyRequests { .. } => ("rate-limited", StatusCode::TOO_MANY_REQUESTS),
             Self::Conflict(_) => ("conflict", StatusCode::CONFLICT),
             Self::Unavailable => ("unavailable", StatusCode::SERVICE_UNAVAILABLE),
+            Self::StorageFull => ("storage-full", StatusCode::INSUFFICIENT_STORAGE),
             Self::Internal(_) => ("internal", StatusCode::INTERNAL_SERVER_ERROR),
         };
         let detail = match self {
             Self::BadRequest(problem) => format!("{}.", capitalize(problem.trim_end_matches('.'))),
             Self::Invalid(problems) => format!("The input has problems: {}.", join_problems(problems)),
             Self::SignInRequired => format!("{} Send an API token as `Authorization: Bearer opo_…`.", self.message()),
+            // The API speaks English; the code lets a client word the refusal itself.
+            Self::Conflict(clash) => format!("{}.", capitalize(clash.message.trim_end_matches('.'))),
             other => other.message(),
         };
         let errors = match self {
             Self::Invalid(problems) => problems
                 .iter()
-                .map(|p| FieldProblem { field: p.field.to_owned(), message: p.message.clone() })
+                .map(|p| FieldProblem {
+                    field: p.field.to_owned(),
+                    code: p.code.to_owned(),
+                    message: p.message.clone(),
+                })
                 .collect(),
             _ => Vec::new(),
         };
-        Problem::new(kind, status, self.english_heading(), detail, errors)
+        let problem = Problem::new(kind, status, self.english_heading(), detail, errors);
+        match self {
+            Self::Conflict(clash) => problem.with_code(clash.code),
+            _ => problem,
+        }
     }
 }
 
@@ -181,6 +212,7 @@ impl IntoResponse for WebError {
         }
         let retry_after = match &self {
             Self::Unavailable => Some(30),
+            Self::StorageFull => Some(300),
             Self::TooManyRequests { retry_after } => Some(*retry_after),
             _ => None,
         };

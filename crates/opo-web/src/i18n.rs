@@ -147,6 +147,11 @@ impl Tr {
         self.args(key, &[])
     }
 
+    /// Whether this language (or English) has the message.
+    pub(crate) fn has(&self, key: &str) -> bool {
+        bundle(self.0).is_some_and(|b| b.has_message(key))
+    }
+
     pub(crate) fn args(&self, key: &str, values: &[(&str, FluentValue<'_>)]) -> String {
         let mut args = FluentArgs::new();
         for (name, value) in values {
@@ -311,6 +316,22 @@ mod tests {
                         ("version", 2.into()),
                         ("kind", "Blog".into()),
                         ("until", "1 May 2029".into()),
+                        ("label", "Name".into()),
+                        ("max", 200.into()),
+                        ("min", 10.into()),
+                        ("from", "Invited".into()),
+                        ("to", "Approved".into()),
+                        ("stage", "Invited".into()),
+                        ("doing", "Voting".into()),
+                        ("missing", 2.into()),
+                        ("quorum", 3.into()),
+                        ("approve", 1.into()),
+                        ("decline", 1.into()),
+                        ("abstain", 0.into()),
+                        ("author", "Ana".into()),
+                        ("time", "14:00".into()),
+                        ("based_on", 3.into()),
+                        ("changes", "+ a line".into()),
                     ],
                 );
                 assert!(

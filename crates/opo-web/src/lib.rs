@@ -5,6 +5,7 @@
 mod api;
 mod assets;
 mod authz;
+mod cache;
 mod charts;
 mod csrf;
 mod error;
@@ -20,7 +21,9 @@ mod routes;
 mod session;
 pub mod static_site;
 
+pub use cache::POLL_INTERVAL as CACHE_POLL_INTERVAL;
 pub use error::WebError;
+pub use markdown::render as render_markdown;
 pub use operations::{Lifecycle, ServeOptions};
 pub use routes::{RouteEntry, route_table};
 
@@ -55,5 +58,10 @@ pub fn build_app_with(app: App, options: ServeOptions) -> Router {
         .layer(axum::middleware::from_fn(i18n::scope))
         .with_state(state);
     // Counted outermost, so every answer is timed and counted, refusals before routing included.
-    headers::wrap(router).layer(axum::middleware::from_fn_with_state(state_for_metrics, metrics::count))
+    // The page cache sits outside the security headers, so a cached page keeps them, and inside the
+    // count, so answers from the cache are counted too.
+    let page_cache = cache::PageCache::new(state_for_metrics.app.clone());
+    headers::wrap(router)
+        .layer(axum::middleware::from_fn_with_state(page_cache, cache::layer))
+        .layer(axum::middleware::from_fn_with_state(state_for_metrics, metrics::count))
 }

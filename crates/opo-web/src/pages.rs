@@ -44,9 +44,10 @@ where
     Draw: FnOnce(Vec<FieldError>, Option<String>) -> Page,
     Page: Future<Output = Result<Html<String>, WebError>>,
 {
+    use crate::i18n::Tr;
     let (status, errors, notice) = match err {
-        AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, None),
-        AppError::Conflict(message) => (StatusCode::CONFLICT, Vec::new(), Some(message)),
+        AppError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, Tr::current().worded(errors), None),
+        AppError::Conflict(clash) => (StatusCode::CONFLICT, Vec::new(), Some(Tr::current().clash(&clash))),
         other => return Err(other.into()),
     };
     Ok((status, draw(errors, notice).await?).into_response())

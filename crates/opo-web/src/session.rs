@@ -44,6 +44,11 @@ const COOKIE: &str = "opo_session";
 /// and no domain: it cannot be set by another subdomain.
 const SECURE_COOKIE: &str = "__Host-opo_session";
 
+/// Whether a cookie of this name is a session cookie, under either name.
+pub(crate) fn is_session_cookie(name: &str) -> bool {
+    name == COOKIE || name == SECURE_COOKIE
+}
+
 fn cookie_name(state: &AppState) -> &'static str {
     if state.app.settings.base_url.starts_with("https://") { SECURE_COOKIE } else { COOKIE }
 }

@@ -684,7 +684,9 @@ async fn the_openapi_document_describes_every_route_of_the_api() {
         }
     }
     let schemas = document["components"]["schemas"].as_object().expect("schemas");
-    for name in ["Problem", "ApplicationDetail", "Outcome", "ApplicationFormBody", "VoteChoice"] {
+    for name in
+        ["Problem", "ApplicationDetail", "Outcome", "ApplicationFormBody", "VoteChoice", "PartnerPage", "PartnerDetail"]
+    {
         assert!(schemas.contains_key(name), "{name}");
     }
     assert_eq!(document["components"]["securitySchemes"]["bearer"]["scheme"], "bearer");
@@ -755,5 +757,156 @@ async fn the_account_page_makes_a_token_shows_it_once_and_revokes_it() {
         assert!(revoked.text.contains("The token is revoked."));
         assert!(revoked.text.contains("You have no API tokens."));
         t.get("/api/v1/me", Some(&token)).await.assert_problem(StatusCode::UNAUTHORIZED, "not valid");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The public partner directory
+
+/// The listed partners of the demo data, read through the store, with the keys the filters match.
+async fn listed_partners(app: &App) -> Vec<opo_app::partners::PublicRecord> {
+    let records = opo_app::partners::public_records(app).await.expect("records");
+    records.into_iter().filter(|r| r.card.status.is_listed()).collect()
+}
+
+fn slugs_of(page: &Value) -> Vec<String> {
+    let items = page["items"].as_array().expect("items");
+    items.iter().map(|p| p["slug"].as_str().expect("a slug").to_owned()).collect()
+}
+
+#[tokio::test]
+async fn the_partner_directory_filters_by_two_facets_exactly_as_the_store_says() {
+    for t in each_api().await {
+        let listed = listed_partners(&t.app).await;
+        let has = |r: &opo_app::partners::PublicRecord, capability: &str, country: &str| {
+            r.card.capabilities.iter().any(|c| c.key == capability) && r.countries.iter().any(|c| c.code == country)
+        };
+        // The pair of a capability and a country that the most partners share, while other partners
+        // have the capability without working in the country: both filters must count.
+        let mut best: Option<(String, String, usize)> = None;
+        for record in &listed {
+            for capability in &record.card.capabilities {
+                for country in &record.countries {
+                    let both = listed.iter().filter(|r| has(r, &capability.key, country.code)).count();
+                    let alone = listed.iter().filter(|r| r.card.capabilities.iter().any(|c| c.key == capability.key));
+                    if alone.count() > both && best.as_ref().is_none_or(|b| both > b.2) {
+                        best = Some((capability.key.clone(), country.code.to_owned(), both));
+                    }
+                }
+            }
+        }
+        let (capability, country, _) = best.expect("the demo data has a capability not every partner in a country has");
+        let mut expected: Vec<String> =
+            listed.iter().filter(|r| has(r, &capability, &country)).map(|r| r.card.slug.clone()).collect();
+        expected.sort();
+        let answer =
+            t.get(&format!("/api/v1/partners?capability={capability}&country={country}&per_page=100"), None).await;
+        let answer = step(answer, StatusCode::OK);
+        let cache = answer.headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        assert!(cache.starts_with("public, max-age="), "{cache}");
+        // Another site's program asks with nothing but the address.
+        let bare = Request::builder().uri("/api/v1/partners").body(Body::empty()).expect("request");
+        let bare = t.send(bare).await;
+        assert_eq!(bare.status, StatusCode::OK, "{}", bare.text);
+        assert_eq!(bare.json()["total"].as_i64(), Some(listed.len() as i64));
+        let page = answer.json();
+        let mut got = slugs_of(&page);
+        got.sort();
+        assert_eq!(got, expected, "capability={capability}&country={country}");
+        assert_eq!(page["total"].as_i64(), Some(expected.len() as i64));
+        for item in page["items"].as_array().expect("items") {
+            assert!(
+                item["profile_url"]
+                    .as_str()
+                    .is_some_and(|u| u.ends_with(&format!("/partners/{}", item["slug"].as_str().unwrap_or_default())))
+            );
+            assert!(item["description"].as_str().is_some_and(|d| !d.is_empty()), "{item}");
+        }
+        let facet = page["facets"]["country"].as_array().expect("country counts");
+        let counted = facet.iter().find(|f| f["value"] == country.as_str()).expect("the chosen country is counted");
+        assert_eq!(counted["count"].as_i64(), Some(expected.len() as i64));
+    }
+}
+
+#[tokio::test]
+async fn the_partner_directory_searches_and_pages_through_every_listed_partner() {
+    for t in each_api().await {
+        let listed = listed_partners(&t.app).await;
+        assert!(listed.len() > 2, "the demo data lists {} partners", listed.len());
+
+        let mut seen = Vec::new();
+        let first = step(t.get("/api/v1/partners?per_page=2", None).await, StatusCode::OK).json();
+        assert_eq!(first["total"].as_i64(), Some(listed.len() as i64));
+        assert_eq!(first["per_page"], 2);
+        let pages = first["pages"].as_u64().expect("pages");
+        assert_eq!(pages, listed.len().div_ceil(2) as u64);
+        for n in 1..=pages {
+            let page =
+                step(t.get(&format!("/api/v1/partners?per_page=2&page={n}&sort=name"), None).await, StatusCode::OK);
+            let slugs = slugs_of(&page.json());
+            assert!(!slugs.is_empty() && slugs.len() <= 2, "page {n}: {slugs:?}");
+            seen.extend(slugs);
+        }
+        let mut expected: Vec<String> = listed.iter().map(|r| r.card.slug.clone()).collect();
+        expected.sort();
+        seen.sort();
+        assert_eq!(seen, expected, "every listed partner once");
+        let past = t.get(&format!("/api/v1/partners?per_page=2&page={}", pages + 1), None).await;
+        past.assert_problem(StatusCode::NOT_FOUND, "");
+
+        // A word of one partner's name finds it; a word no partner has finds nothing.
+        let wanted = &listed[0].card;
+        let word = wanted.name.split_whitespace().max_by_key(|w| w.len()).expect("a word");
+        let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        let found = step(t.get(&format!("/api/v1/partners?q={word}&per_page=100"), None).await, StatusCode::OK).json();
+        assert!(slugs_of(&found).contains(&wanted.slug), "{word}: {found}");
+        assert_eq!(found["total"].as_i64(), Some(slugs_of(&found).len() as i64));
+        let none = step(t.get("/api/v1/partners?q=zzyzxqwv", None).await, StatusCode::OK).json();
+        assert_eq!(none["total"], 0);
+        assert_eq!(none["items"].as_array().map(Vec::len), Some(0));
+    }
+}
+
+#[tokio::test]
+async fn a_partner_shows_its_profile_and_translations_and_bad_questions_are_problems() {
+    for t in each_api().await {
+        let listed = listed_partners(&t.app).await;
+        let wanted = &listed[0].card;
+        let record = opo_app::partners::record(&t.app, &wanted.slug).await.expect("record");
+        let input = opo_domain::partner_translations::TranslationInput {
+            locale: "fr".to_owned(),
+            short_description: "Une description courte en français.".to_owned(),
+            description: "Une description plus longue, en français.".to_owned(),
+        };
+        opo_app::partner_translations::save(&t.app, record.id, &[input], &Actor::cli()).await.expect("translated");
+
+        let detail = step(t.get(&format!("/api/v1/partners/{}", wanted.slug), None).await, StatusCode::OK).json();
+        assert_eq!(detail["slug"], wanted.slug.as_str());
+        assert_eq!(detail["name"], wanted.name.as_str());
+        assert_eq!(detail["translations"]["fr"]["short_description"], "Une description courte en français.");
+        assert!(detail["translations"].get("es").is_none(), "{detail}");
+        assert!(detail["links"].is_array() && detail["activities"].is_array(), "{detail}");
+        let countries: Vec<&str> = listed[0].countries.iter().map(|c| c.code).collect();
+        let shown: Vec<&str> =
+            detail["countries"].as_array().expect("countries").iter().filter_map(|c| c["code"].as_str()).collect();
+        assert_eq!(shown, countries);
+
+        let list = step(t.get("/api/v1/partners?per_page=100", None).await, StatusCode::OK).json();
+        let item = list["items"].as_array().expect("items").iter().find(|i| i["slug"] == wanted.slug.as_str());
+        let item = item.expect("the partner is listed");
+        assert_eq!(item["translations"]["fr"]["description"], "Une description plus longue, en français.");
+
+        t.get("/api/v1/partners/no-such-partner", None).await.assert_problem(StatusCode::NOT_FOUND, "no such partner");
+        for (query, parameter) in [
+            ("page=0", "`page`"),
+            ("per_page=10000", "`per_page`"),
+            ("per_page=0", "`per_page`"),
+            ("capability=no-such-role", "`capability`"),
+            ("component=no-such-component", "`component`"),
+            ("country=XX", "`country`"),
+            ("sort=random", "`sort`"),
+        ] {
+            t.get(&format!("/api/v1/partners?{query}"), None).await.assert_problem(StatusCode::BAD_REQUEST, parameter);
+        }
     }
 }

@@ -19,6 +19,7 @@ use opo_domain::applications::Stage;
 use opo_domain::countries::{COUNTRIES, Country};
 use opo_domain::partners::{OrgType, PartnerStatus};
 use opo_domain::posts::{PostKind, PostStatus};
+use opo_domain::problems::Clash;
 use opo_domain::taxonomy::Vocabulary;
 use opo_store::scale::{
     AgreementRow, ApplicationRow, AuditRow, ContactRow, CountryRow, LogoRow, OrganizationRow, PostRow, SentEmailRow,
@@ -410,9 +411,12 @@ pub async fn load(
         let mut tx = app.db.begin().await?;
         let occupied = store::occupied(&mut tx).await?;
         if !occupied.is_empty() {
-            return Err(AppError::Conflict(format!(
-                "the scaled demo data only goes into an empty database, and this one holds rows in {}",
-                occupied.join(", ")
+            return Err(AppError::Conflict(Clash::new(
+                "demo-not-empty",
+                format!(
+                    "the scaled demo data only goes into an empty database, and this one holds rows in {}",
+                    occupied.join(", ")
+                ),
             )));
         }
         let template = opo_store::agreements::current_template(&mut tx, app.clock.now())
@@ -435,6 +439,7 @@ pub async fn load(
 
     progress(Phase::SearchIndex, 0, options.organizations as u64);
     let mut tx = app.db.begin().await?;
+    store::analyze(&mut tx).await?;
     opo_store::directory::reindex_all(&mut tx).await?;
     store::sync_id_sequences(&mut tx).await?;
     let summary = ScaleSummary {

@@ -3,6 +3,7 @@
 
 use crate::countries::CountryCode;
 use crate::partners::{FieldError, OrgType};
+use crate::problems::{Refusal, Said};
 use crate::text::{self, EmailAddress, TextError, WebUrl};
 use serde::{Deserialize, Serialize};
 
@@ -68,14 +69,14 @@ impl ApplicationForm {
             ("links", "Links", &self.links, 4_000),
         ] {
             if value.chars().count() > max {
-                errors.push(FieldError { field, message: TextError::TooLong { field: label, max }.to_string() });
+                errors.push(FieldError::text(field, &TextError::TooLong { field: label, max }));
             }
         }
         for (field, list) in
             [("capabilities", &self.capabilities), ("components", &self.components), ("countries", &self.countries)]
         {
             if list.len() > 300 {
-                errors.push(FieldError { field, message: "too many choices".to_owned() });
+                errors.push(FieldError::new(field, "too-many-choices", "too many choices"));
             }
         }
         if errors.is_empty() { Ok(()) } else { Err(errors) }
@@ -84,27 +85,34 @@ impl ApplicationForm {
     /// Checks everything a submitted application needs, reporting every problem at once.
     pub fn validate(&self, choices: Choices<'_>) -> Result<CompleteApplication, Vec<FieldError>> {
         let mut errors = self.check_draft().err().unwrap_or_default();
-        let mut note = |field: &'static str, e: &dyn std::fmt::Display| {
+        let mut note = |field: &'static str, e: &dyn Refusal| {
             if !errors.iter().any(|p: &FieldError| p.field == field) {
-                errors.push(FieldError { field, message: e.to_string() });
+                errors.push(FieldError::of(field, e));
             }
         };
         let org_type = OrgType::parse(self.org_type.trim());
         if org_type.is_none() {
-            note("org_type", &"choose the kind of organization");
+            note("org_type", &Said::new("choose-org-type", "choose the kind of organization"));
         }
         let short_description = text::required("Short description", &self.short_description, 300)
             .map_err(|e| note("short_description", &e))
             .ok();
         let statement = self.statement.trim();
         if statement.chars().count() < MIN_STATEMENT {
-            note("statement", &format!("Statement of support: write at least {MIN_STATEMENT} characters"));
+            note(
+                "statement",
+                &Said::new(
+                    "statement-too-short",
+                    format!("Statement of support: write at least {MIN_STATEMENT} characters"),
+                )
+                .with("min", MIN_STATEMENT),
+            );
         }
         let poc_name = text::required("Name", &self.poc_name, 200).map_err(|e| note("poc_name", &e)).ok();
         let poc_email = EmailAddress::parse(&self.poc_email).map_err(|e| note("poc_email", &e)).ok();
         let capabilities = known("capabilities", &self.capabilities, choices.capabilities, &mut note);
         if capabilities.is_empty() {
-            note("capabilities", &"choose at least one role your organization takes");
+            note("capabilities", &Said::new("choose-capability", "choose at least one role your organization takes"));
         }
         let components = known("components", &self.components, choices.components, &mut note);
         let mut countries = Vec::new();
@@ -148,12 +156,15 @@ fn known(
     field: &'static str,
     picked: &[String],
     allowed: &[&str],
-    note: &mut impl FnMut(&'static str, &dyn std::fmt::Display),
+    note: &mut impl FnMut(&'static str, &dyn Refusal),
 ) -> Vec<String> {
     let mut keys = Vec::new();
     for key in picked.iter().map(|k| k.trim()) {
         if !allowed.contains(&key) {
-            note(field, &format!("\"{key}\" is not one of the choices"));
+            note(
+                field,
+                &Said::new("unknown-choice", format!("\"{key}\" is not one of the choices")).with("value", key),
+            );
         } else if !keys.iter().any(|k| k == key) {
             keys.push(key.to_owned());
         }

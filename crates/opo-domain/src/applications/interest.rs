@@ -3,6 +3,7 @@
 
 use crate::countries::CountryCode;
 use crate::partners::FieldError;
+use crate::problems::{Refusal, Said};
 use crate::text::{self, EmailAddress, WebUrl};
 use serde::{Deserialize, Serialize};
 
@@ -35,8 +36,8 @@ impl InterestInput {
     /// Checks every field; `roles` are the capability keys a desired role may name.
     pub fn validate(&self, roles: &[&str]) -> Result<Interest, Vec<FieldError>> {
         let mut errors = Vec::new();
-        let mut note = |field: &'static str, e: &dyn std::fmt::Display| {
-            errors.push(FieldError { field, message: e.to_string() });
+        let mut note = |field: &'static str, e: &dyn Refusal| {
+            errors.push(FieldError::of(field, e));
         };
         let organization =
             text::required("Organization", &self.organization, 200).map_err(|e| note("organization", &e)).ok();
@@ -53,7 +54,7 @@ impl InterestInput {
         };
         let desired_role = self.desired_role.trim();
         if !desired_role.is_empty() && !roles.contains(&desired_role) {
-            note("desired_role", &"choose one of the roles listed, or leave it open");
+            note("desired_role", &Said::new("choose-role", "choose one of the roles listed, or leave it open"));
         }
         let message = self.message.trim();
         if message.chars().count() > 5_000 {

@@ -258,10 +258,11 @@ pub(crate) async fn schedule_call(
     ApiJson(body): ApiJson<CallBody>,
 ) -> Result<Json<Outcome>, WebError> {
     let starts_at = OffsetDateTime::parse(body.starts_at.trim(), &Rfc3339).map_err(|_| {
-        WebError::Invalid(vec![FieldError {
-            field: "starts_at",
-            message: format!("\"{}\" is not a time in RFC 3339, like 2026-12-01T14:00:00Z", body.starts_at),
-        }])
+        WebError::Invalid(vec![FieldError::new(
+            "starts_at",
+            "bad-time",
+            format!("\"{}\" is not a time in RFC 3339, like 2026-12-01T14:00:00Z", body.starts_at),
+        )])
     })?;
     let starts_at = starts_at.to_offset(time::UtcOffset::UTC);
     opo_app::applications::schedule_call(&state.app, id, starts_at, body.minutes, &session.audit_actor(&client))
@@ -360,7 +361,7 @@ pub(crate) async fn upload_logo(
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Json<Outcome>, WebError> {
     application_for(&state, &session, id, Action::ApplyForOrganization).await?;
-    let invalid = |message: &str| WebError::Invalid(vec![FieldError { field: "logo", message: message.to_owned() }]);
+    let invalid = |message: &str| WebError::Invalid(vec![FieldError::new("logo", "bad-logo", message.to_owned())]);
     let bytes = body.map_err(|e| {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             invalid("the logo is larger than 2 MiB")

@@ -3,7 +3,7 @@
 //! asks for a bearer token, and its description names the policy action that guards it.
 
 use super::problem::{FieldProblem, PROBLEM_JSON, Problem};
-use super::{accounts, agreements, applications, webhooks};
+use super::{accounts, agreements, applications, partners, webhooks};
 use crate::routes::route_table;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -58,6 +58,8 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         agreements::current,
         agreements::sign,
         agreements::verify,
+        partners::list,
+        partners::detail,
         webhooks::discourse,
         document,
     ),
@@ -66,6 +68,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
     tags(
         (name = "applications", description = "The partnership workflow, step by step"),
         (name = "agreement", description = "The partner agreement and its signatures"),
+        (name = "partners", description = "The public partner directory"),
         (name = "accounts", description = "Who is asking, and API tokens"),
         (name = "webhooks", description = "Deliveries from the community forum"),
         (name = "meta", description = "This document")

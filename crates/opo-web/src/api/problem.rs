@@ -32,6 +32,10 @@ pub(crate) struct Problem {
         example = "You have already voted on this application (or declared a conflict of interest) in this round."
     )]
     pub detail: String,
+    /// For a conflict: what clashed, as a stable code such as `not-awaiting-decision`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "voted-already")]
+    pub code: Option<String>,
     /// For invalid input: each problem with the field it concerns.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldProblem>,
@@ -42,6 +46,9 @@ pub(crate) struct Problem {
 pub(crate) struct FieldProblem {
     #[schema(example = "contact_email")]
     pub field: String,
+    /// What is wrong, as a stable code a client can word itself.
+    #[schema(example = "bad-email")]
+    pub code: String,
     #[schema(example = "\"awa-at-example\" is not an e-mail address")]
     pub message: String,
 }
@@ -53,8 +60,15 @@ impl Problem {
             title: title.to_owned(),
             status: status.as_u16(),
             detail,
+            code: None,
             errors,
         }
+    }
+
+    /// The problem with the stable code of what clashed.
+    pub(crate) fn with_code(mut self, code: &str) -> Self {
+        self.code = Some(code.to_owned());
+        self
     }
 
     fn status_code(&self) -> StatusCode {
@@ -151,7 +165,11 @@ mod tests {
             StatusCode::UNPROCESSABLE_ENTITY,
             "This request cannot be answered",
             "The input has problems.".to_owned(),
-            vec![FieldProblem { field: "name".to_owned(), message: "Name is required".to_owned() }],
+            vec![FieldProblem {
+                field: "name".to_owned(),
+                code: "empty".to_owned(),
+                message: "Name is required".to_owned(),
+            }],
         );
         let json = serde_json::to_value(&problem).expect("json");
         assert_eq!(json["type"], "urn:opo-portal:problem:invalid");

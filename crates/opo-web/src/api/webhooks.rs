@@ -88,7 +88,7 @@ pub(crate) async fn discourse(
             }),
         )),
         // The forum cannot fix these, and retrying would not help: say so, and do not ask for a retry.
-        Err(AppError::Conflict(message)) => Ok(ignored(message)),
+        Err(AppError::Conflict(clash)) => Ok(ignored(clash.message)),
         Err(AppError::Invalid(problems)) => {
             Ok(ignored(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")))
         }

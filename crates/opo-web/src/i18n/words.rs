@@ -2,12 +2,14 @@
 //! statuses, consents, text problems): each code maps to a message id, and the domain's English label
 //! stays the fallback when a message is missing.
 
-use super::Tr;
+use super::{Locale, Tr};
+use fluent_bundle::FluentValue;
 use opo_domain::accounts::Role;
 use opo_domain::applications::{Party, Stage};
 use opo_domain::checkins::{FeatureConsent, Status as CheckInStatus};
-use opo_domain::partners::{OrgType, PartnerStatus};
+use opo_domain::partners::{FieldError, OrgType, PartnerStatus};
 use opo_domain::posts::{ConsentScope, PostKind};
+use opo_domain::problems::Clash;
 use opo_domain::reviews::{Verdict, Vote};
 use opo_domain::text::TextError;
 
@@ -102,9 +104,90 @@ impl Tr {
     }
 }
 
+impl Tr {
+    /// A problem with a field, worded from its code (`field-{code}`); the field's label, when the
+    /// problem names one, is worded too (`field-label-{label}`). A code without a message keeps the
+    /// problem's own text.
+    pub(crate) fn field_error(&self, error: &FieldError) -> String {
+        let key = format!("field-{}", error.code);
+        if !Tr(Locale::En).has(&key) {
+            return error.message.clone();
+        }
+        let args: Vec<(&str, FluentValue<'_>)> = error
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match *name {
+                    "label" => FluentValue::from(self.field_label(value)),
+                    _ => match value.parse::<i64>() {
+                        Ok(n) => FluentValue::from(n),
+                        Err(_) => FluentValue::from(value.as_str()),
+                    },
+                };
+                (*name, value)
+            })
+            .collect();
+        self.args(&key, &args)
+    }
+
+    /// The English label of a field (`Short description`), in the reader's words.
+    fn field_label(&self, english: &str) -> String {
+        self.label(&format!("field-label-{}", slug(english)), english)
+    }
+
+    /// A refusal because of where things stand, worded from its code (`clash-{code}`), with a capital
+    /// and no full stop; a code without a message keeps the refusal's own text.
+    pub(crate) fn clash(&self, clash: &Clash) -> String {
+        let key = format!("clash-{}", clash.code);
+        if !Tr(Locale::En).has(&key) {
+            return capitalized(&clash.message);
+        }
+        let args: Vec<(&str, FluentValue<'_>)> =
+            clash.args.iter().map(|(name, value)| (*name, self.clash_value(clash.code, name, value))).collect();
+        self.args(&key, &args)
+    }
+
+    /// One value of a refusal in the reader's words: stages, statuses and kinds by their codes, dates
+    /// spelt out, numbers as numbers (for plurals).
+    fn clash_value(&self, code: &str, name: &str, value: &str) -> FluentValue<'static> {
+        let worded = match (code, name) {
+            ("checkin-illegal-move", "from" | "to") => CheckInStatus::parse(value).map(|s| self.checkin_status(s)),
+            (_, "from" | "to" | "stage") => Stage::parse(value).map(|s| self.stage(s)),
+            (_, "status") => PartnerStatus::parse(value).map(|s| self.partner_status(s)),
+            (_, "kind") => PostKind::parse(value).map(|k| self.post_kind(k)),
+            (_, "doing") => Some(self.label(&format!("doing-{}", slug(value)), value)),
+            (_, "date") => crate::format::parse_iso_date(value).ok().map(|d| self.date(d)),
+            (_, "author") if value.is_empty() => Some(self.get("clash-someone-else")),
+            _ => None,
+        };
+        match worded {
+            Some(text) => text.into(),
+            None => match value.parse::<i64>() {
+                Ok(n) => n.into(),
+                Err(_) => value.to_owned().into(),
+            },
+        }
+    }
+
+    /// The problems with their messages in the reader's words, for a form drawn again.
+    pub(crate) fn worded(&self, errors: Vec<FieldError>) -> Vec<FieldError> {
+        errors.into_iter().map(|e| FieldError { message: self.field_error(&e), ..e }).collect()
+    }
+}
+
+/// A message id's tail made of an English phrase: "Short description" gives `short-description`.
+fn slug(english: &str) -> String {
+    english.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::super::{Locale, format};
+    use super::super::format;
     use super::*;
 
     /// Every code the domain can hand over has a message in English, and the English message says what
@@ -178,5 +261,44 @@ mod tests {
         let too_long = TextError::TooLong { field: "Description", max: 300 };
         assert_eq!(Tr(Locale::Pt).text_error(&too_long, "Descrição"), "Descrição deve ter no máximo 300 caracteres");
         assert_eq!(Tr(Locale::En).text_error(&too_long, "Description"), too_long.to_string());
+    }
+
+    /// The English wording of a coded problem says what the domain says, so English readers see no
+    /// change and the translations have one source to follow.
+    #[test]
+    fn english_field_problems_match_the_domain_and_others_are_translated() {
+        use opo_domain::countries::CountryCode;
+        let en = Tr(Locale::En);
+        let problems = [
+            FieldError::text("name", &TextError::Empty { field: "Name" }),
+            FieldError::text("message", &TextError::TooLong { field: "Message", max: 5000 }),
+            FieldError::text("contact_email", &TextError::BadEmail("awa-at-sahel".into())),
+            FieldError::text("website", &TextError::BadUrl),
+            FieldError::of("country", &CountryCode::parse("XX").expect_err("unknown")),
+        ];
+        for problem in &problems {
+            assert_eq!(en.field_error(problem), problem.message, "{}", problem.code);
+            assert_ne!(Tr(Locale::Fr).field_error(problem), problem.message, "{} in French", problem.code);
+        }
+        assert_eq!(Tr(Locale::Fr).field_error(&problems[0]), "Nom ne doit pas être vide");
+        assert_eq!(Tr(Locale::Es).field_error(&problems[1]), "Mensaje debe tener como máximo 5000 caracteres");
+        let unknown = FieldError::new("x", "no-such-code", "as the domain says it");
+        assert_eq!(Tr(Locale::Pt).field_error(&unknown), "as the domain says it", "a gap keeps the English");
+    }
+
+    #[test]
+    fn refusals_are_worded_with_their_stages_and_counts() {
+        let wrong =
+            Clash::new("wrong-stage", "Deciding is not possible while the application is at \"Invited to apply\"")
+                .with("doing", "Deciding")
+                .with("stage", Stage::Invited.key());
+        assert_eq!(Tr(Locale::En).clash(&wrong), wrong.message);
+        assert_eq!(
+            Tr(Locale::Fr).clash(&wrong),
+            "La décision n’est pas possible tant que la candidature est à l’étape « Invitation à déposer une candidature »"
+        );
+        let quorum = Clash::new("no-quorum", "no quorum").with("missing", 2).with("quorum", 3);
+        assert_eq!(Tr(Locale::Pt).clash(&quorum), "O Comitê ainda não tem quórum: falta(m) 2 voto(s) (3 no total)");
+        assert_eq!(Tr(Locale::Es).clash(&Clash::new("no-such-code", "as it is")), "As it is");
     }
 }

@@ -138,7 +138,7 @@ pub(crate) async fn create_token(
             render_all(&state, &session, StatusCode::OK, shown).await
         }
         Err(AppError::Invalid(problems)) => {
-            let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
+            let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();
             let shown = Shown { token_error: Some(format!("{message}.")), ..Shown::default() };
             render_all(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, shown).await
         }
@@ -216,7 +216,7 @@ pub(crate) async fn set_password(
             render(&state, &session, StatusCode::OK, None, Some(notice)).await
         }
         Err(AppError::Invalid(problems)) => {
-            let message = problems.first().map(|p| p.message.clone()).unwrap_or_default();
+            let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();
             render(
                 &state,
                 &session,

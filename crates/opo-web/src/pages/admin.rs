@@ -31,7 +31,7 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
     let overview = opo_app::dashboard::overview(&state.app).await?;
     let accounts = i64::try_from(opo_app::accounts::list(&state.app).await?.len()).unwrap_or(i64::MAX);
     let page = AdminHome {
-        layout: Layout::new(&state, "Administration", "", "/admin")
+        layout: Layout::new(&state, crate::i18n::Tr::current().get("admin-title"), "", "/admin")
             .in_section("home-signed")
             .for_session(Some(&session)),
         accounts,
@@ -94,7 +94,8 @@ async fn users_page(
         })
         .collect();
     let page = UsersPage {
-        layout: Layout::new(state, "Accounts", "", "/admin/users").for_session(Some(session)),
+        layout: Layout::new(state, crate::i18n::Tr::current().get("admin-accounts"), "", "/admin/users")
+            .for_session(Some(session)),
         users,
         roles: Role::ALL.iter().map(|r| (r.key(), crate::i18n::Tr::current().role(*r))).collect(),
         form,
@@ -150,6 +151,7 @@ pub(crate) async fn invite(
     match opo_app::accounts::add_user(&state.app, &input, &session.audit_actor(&client)).await {
         Ok(_) => Ok(Redirect::to("/admin/users?done=invited").into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             users_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, input, errors, None).await
         }
         Err(other) => Err(other.into()),
@@ -176,6 +178,7 @@ pub(crate) async fn change_role(
     {
         Ok(()) => Ok(Redirect::to("/admin/users?done=role").into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             users_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, AddUser::default(), errors, None).await
         }
         Err(other) => Err(other.into()),
@@ -304,7 +307,8 @@ pub(crate) async fn audit(
         })
         .collect();
     let page_view = AuditPage {
-        layout: Layout::new(&state, "Audit log", "", "/admin/audit").for_session(Some(&session)),
+        layout: Layout::new(&state, crate::i18n::Tr::current().get("admin-audit"), "", "/admin/audit")
+            .for_session(Some(&session)),
         rows,
         next: more.then(|| audit_url(&query, page + 1)),
         prev: (page > 1).then(|| audit_url(&query, page - 1)),
@@ -411,7 +415,8 @@ pub(crate) async fn outbox(
         })
         .collect();
     let page = OutboxPage {
-        layout: Layout::new(&state, "Outbox", "", "/admin/outbox").for_session(Some(&session)),
+        layout: Layout::new(&state, crate::i18n::Tr::current().get("admin-outbox"), "", "/admin/outbox")
+            .for_session(Some(&session)),
         rows,
         forum,
         jobs_pending,

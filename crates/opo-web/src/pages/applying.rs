@@ -281,11 +281,12 @@ pub(crate) async fn upload_logo(
         }
     }
     let result = match (upload, problem) {
-        (_, Some(problem)) => Err(AppError::Invalid(vec![FieldError { field: "logo", message: problem }])),
-        (None, None) => Err(AppError::Invalid(vec![FieldError {
-            field: "logo",
-            message: crate::i18n::Tr::current().get("form-logo-choose"),
-        }])),
+        (_, Some(problem)) => Err(AppError::Invalid(vec![FieldError::new("logo", "bad-logo", problem)])),
+        (None, None) => Err(AppError::Invalid(vec![FieldError::new(
+            "logo",
+            "logo-choose",
+            crate::i18n::Tr::current().get("form-logo-choose"),
+        )])),
         (Some((name, bytes)), None) => {
             opo_app::applications::upload_logo(
                 &state.app,

@@ -101,7 +101,7 @@ pub(crate) async fn request_link(
                 forum_sign_in: false,
                 layout,
                 email: form.email,
-                link_error: problems.first().map(|p| p.message.clone()),
+                link_error: problems.first().map(|p| crate::i18n::Tr::current().field_error(p)),
                 password_error: None,
                 notice: None,
             })

@@ -238,6 +238,7 @@ pub(crate) async fn answer(
     match opo_app::checkins::answer(&state.app, checkin.id, &session.user, &input, &actor).await {
         Ok(()) => Ok(Redirect::to(&format!("/portal/organizations/{slug}/check-in?done=answered")).into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let page = portal_page(&state, &session, record, &slug, Some(input), errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
@@ -529,15 +530,17 @@ pub(crate) async fn revise_page(
     {
         Ok(_) => Ok(Redirect::to(&format!("/secretariat/check-ins/{slug}#page")).into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let page = detail_page(&state, &session, &slug, None, Some(form), errors).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
         // Someone saved a version meanwhile: the form keeps what was typed, builds on the newest version
         // and says what the other person changed.
-        Err(AppError::Conflict(message)) => {
+        Err(AppError::Conflict(clash)) => {
+            let message = crate::i18n::Tr::current().clash(&clash);
             let newest = opo_app::checkins::page_versions(&state.app, &checkin).await?.first().map(|r| r.number);
             let form = PageForm { based_on: newest.map(|n| n.to_string()).unwrap_or_default(), ..form };
-            let errors = vec![FieldError { field: "page", message }];
+            let errors = vec![FieldError::new("page", "page-changed", message)];
             let page = detail_page(&state, &session, &slug, None, Some(form), errors).await?;
             Ok((StatusCode::CONFLICT, Html(page.render()?)).into_response())
         }

@@ -110,7 +110,7 @@ fn atom_feed(base: &str, feed: &Feed) -> String {
                 entry.set_links(vec![link]);
                 let mut category = atom::Category::default();
                 category.set_term(post.card.kind.key());
-                category.set_label(Some(post.card.kind.label().to_owned()));
+                category.set_label(Some(crate::i18n::Tr::current().post_kind(post.card.kind)));
                 entry.set_categories(vec![category]);
                 let mut author = atom::Person::default();
                 author.set_name(post.partners.iter().map(|(_, name)| name.as_str()).collect::<Vec<_>>().join(", "));
@@ -151,7 +151,7 @@ fn rss_feed(base: &str, feed: &Feed) -> String {
                 item.set_description(Some(post.card.summary.clone()));
                 item.set_content(Some(markdown::render(&post.body)));
                 let mut category = rss::Category::default();
-                category.set_name(post.card.kind.label());
+                category.set_name(crate::i18n::Tr::current().post_kind(post.card.kind));
                 item.set_categories(vec![category]);
                 item
             })

@@ -91,7 +91,7 @@ async fn render(
     let page = InterestPage {
         layout: Layout::new(
             state,
-            "Become a partner organization",
+            crate::i18n::Tr::current().get("interest-title"),
             "Tell the secretariat your organization would like to join the partner program.",
             "/interest",
         )
@@ -118,7 +118,9 @@ pub(crate) async fn submit(
     Form(form): Form<InterestForm>,
 ) -> Result<Response, WebError> {
     let sent = |organization: String, email: String| -> Result<Response, WebError> {
-        let layout = Layout::new(&state, "Thank you", "", "/interest").in_section("partners").for_visitor(&visitor);
+        let layout = Layout::new(&state, crate::i18n::Tr::current().get("interest-thanks"), "", "/interest")
+            .in_section("partners")
+            .for_visitor(&visitor);
         Ok(Html(SentPage { layout, organization, email }.render()?).into_response())
     };
     opo_app::rate_limits::check(&state.app, &[(opo_app::rate_limits::INTEREST_PER_IP, client.ip.as_str())]).await?;

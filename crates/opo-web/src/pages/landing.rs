@@ -24,6 +24,8 @@ struct LandingPage {
     partners_text: String,
     countries_text: String,
     see_all: String,
+    /// Whether some listed partners are not on the wall, which then ends with a link to all of them.
+    wall_truncated: bool,
     news: Vec<PostItem>,
     webinars: Vec<PostItem>,
 }
@@ -44,16 +46,18 @@ pub(crate) async fn page(
     .in_section("home")
     .for_visitor(&visitor)
     .in_language(t);
+    let wall: Vec<WallItem> = landing
+        .wall
+        .into_iter()
+        .filter_map(|card| {
+            let logo_url = super::partners::logo_url(&card.slug, card.logo_version.as_deref()?);
+            Some(WallItem { url: format!("/partners/{}", card.slug), name: card.name, logo_url })
+        })
+        .collect();
     let page = LandingPage {
         layout,
-        wall: landing
-            .wall
-            .into_iter()
-            .filter_map(|card| {
-                let logo_url = super::partners::logo_url(&card.slug, card.logo_version.as_deref()?);
-                Some(WallItem { url: format!("/partners/{}", card.slug), name: card.name, logo_url })
-            })
-            .collect(),
+        wall_truncated: i64::try_from(wall.len()).unwrap_or(i64::MAX) < landing.partner_count,
+        wall,
         partners_text: t.count("count-partners", landing.partner_count),
         countries_text: t.count("count-countries", landing.country_count),
         see_all: t.count("landing-see-all", landing.partner_count),

@@ -75,6 +75,17 @@ pub(crate) struct PageLink {
     pub number: u32,
     pub url: String,
     pub current: bool,
+    /// Whether some page numbers are left out just before this one.
+    pub gap: bool,
+}
+
+/// How many page numbers either side of the current one the pagination links to.
+const PAGE_WINDOW: u32 = 2;
+
+/// The page numbers the pagination links to: the first, the last and those near `current`, so that
+/// a directory of any size has a pagination of a few links (every page stays reachable step by step).
+fn page_numbers(current: u32, pages: u32) -> Vec<u32> {
+    (1..=pages).filter(|&n| n == 1 || n == pages || n.abs_diff(current) <= PAGE_WINDOW).collect()
 }
 
 /// One value of a facet as the filter form shows it.
@@ -246,7 +257,18 @@ pub(crate) async fn list_page(
         pages: search.pages,
         prev: (page > 1).then(|| at_page(page - 1)),
         next: (page < search.pages).then(|| at_page(page + 1)),
-        page_links: (1..=search.pages).map(|n| PageLink { number: n, url: at_page(n), current: n == page }).collect(),
+        page_links: {
+            let numbers = page_numbers(page, search.pages);
+            let mut before = 0;
+            numbers
+                .into_iter()
+                .map(|n| {
+                    let gap = n > before + 1;
+                    before = n;
+                    PageLink { number: n, url: at_page(n), current: n == page, gap }
+                })
+                .collect()
+        },
         grid_url: url_of(&DirectoryQuery { view: View::Grid, page: 1, ..query.clone() }),
         list_url: url_of(&DirectoryQuery { view: View::List, page: 1, ..query.clone() }),
         cards: search
@@ -553,4 +575,19 @@ pub(crate) async fn logo(
     // The embeddable logo wall and its JSON list show logos on other sites.
     out.insert(HeaderName::from_static("cross-origin-resource-policy"), HeaderValue::from_static("cross-origin"));
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_numbers;
+
+    #[test]
+    fn the_pagination_links_to_the_ends_and_the_pages_near_the_current_one() {
+        assert_eq!(page_numbers(1, 1), vec![1]);
+        assert_eq!(page_numbers(1, 5), vec![1, 2, 3, 5]);
+        assert_eq!(page_numbers(3, 5), vec![1, 2, 3, 4, 5]);
+        assert_eq!(page_numbers(1, 290), vec![1, 2, 3, 290]);
+        assert_eq!(page_numbers(200, 290), vec![1, 198, 199, 200, 201, 202, 290]);
+        assert_eq!(page_numbers(290, 290), vec![1, 288, 289, 290]);
+    }
 }

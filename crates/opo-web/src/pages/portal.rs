@@ -264,9 +264,9 @@ pub(crate) async fn add_activity(
     };
     match opo_app::activities::add(&state.app, org, &input, &session.audit_actor(&client)).await {
         Ok(_) => Ok(axum::response::Redirect::to(&format!("/portal/organizations/{slug}#activities")).into_response()),
-        Err(opo_app::AppError::Invalid(problems)) => {
-            Err(WebError::BadRequest(problems.iter().map(|p| p.message.clone()).collect::<Vec<_>>().join("; ")))
-        }
+        Err(opo_app::AppError::Invalid(problems)) => Err(WebError::BadRequest(
+            problems.iter().map(|p| crate::i18n::Tr::current().field_error(p)).collect::<Vec<_>>().join("; "),
+        )),
         Err(other) => Err(other.into()),
     }
 }

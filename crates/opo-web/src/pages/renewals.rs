@@ -66,7 +66,7 @@ async fn resign_page(
     let page = ResignPage {
         layout: Layout::new(
             state,
-            "Sign the partner agreement again",
+            crate::i18n::Tr::current().get("renewal-title"),
             "",
             &format!("/portal/organizations/{slug}/agreement"),
         )
@@ -134,7 +134,7 @@ fn parse_date(field: &'static str, text: &str) -> Result<Option<Date>, FieldErro
             .and_then(|(m, d)| Date::from_calendar_date(y, m, d).ok()),
         _ => None,
     };
-    date.map(Some).ok_or_else(|| FieldError { field, message: crate::i18n::Tr::current().get("form-date") })
+    date.map(Some).ok_or_else(|| FieldError::new(field, "date", crate::i18n::Tr::current().get("form-date")))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -156,10 +156,11 @@ pub(crate) async fn override_status(
 ) -> Result<Response, WebError> {
     let record = allowed(&state, &session, &slug, Action::OverridePartnershipStatus).await?;
     let status = PartnerStatus::parse(form.status.trim()).ok_or_else(|| {
-        WebError::Invalid(vec![FieldError {
-            field: "status",
-            message: crate::i18n::Tr::current().get("form-status-choose"),
-        }])
+        WebError::Invalid(vec![FieldError::new(
+            "status",
+            "status-choose",
+            crate::i18n::Tr::current().get("form-status-choose"),
+        )])
     })?;
     let until = parse_date("until", &form.until).map_err(|e| WebError::Invalid(vec![e]))?;
     let actor = session.audit_actor(&client);
@@ -254,6 +255,7 @@ pub(crate) async fn publish(
             Ok(html.into_response())
         }
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let html = publish_page(&state, &session, form, errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, html).into_response())
         }

@@ -234,6 +234,7 @@ pub(crate) async fn portal_submit(
     {
         Ok(_) => Ok(Redirect::to(&format!("/portal/organizations/{slug}/posts")).into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let layout = Layout::new(
                 &state,
                 Tr::current().get("posts-write"),
@@ -323,6 +324,7 @@ pub(crate) async fn staff_create(
     {
         Ok(id) => Ok(Redirect::to(&format!("/secretariat/posts/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let layout = Layout::new(&state, Tr::current().get("posts-write"), "", "/secretariat/posts/new")
                 .for_session(Some(&session));
             let page = form_page(
@@ -391,6 +393,7 @@ pub(crate) async fn staff_update(
     match opo_app::showcase::update(&state.app, id, &form.input(), &session.audit_actor(&client)).await {
         Ok(()) => Ok(Redirect::to(&format!("/secretariat/posts/{id}")).into_response()),
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             let page = edit_page(&state, &session, &draft, form, errors, None).await?;
             Ok((StatusCode::UNPROCESSABLE_ENTITY, Html(page.render()?)).into_response())
         }
@@ -406,7 +409,8 @@ pub(crate) async fn publish(
 ) -> Result<Response, WebError> {
     match opo_app::showcase::publish(&state.app, id, &session.audit_actor(&client)).await {
         Ok(()) => Ok(Redirect::to(&format!("/secretariat/posts/{id}")).into_response()),
-        Err(AppError::Conflict(message)) => {
+        Err(AppError::Conflict(clash)) => {
+            let message = crate::i18n::Tr::current().clash(&clash);
             let draft = opo_app::showcase::find(&state.app, id).await?;
             let mut chars = message.chars();
             let message: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();

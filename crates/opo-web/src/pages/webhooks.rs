@@ -128,6 +128,7 @@ pub(crate) async fn register(
             endpoint_page(&state, &session, StatusCode::CREATED, registered.id, Some(registered.secret), None).await
         }
         Err(AppError::Invalid(errors)) => {
+            let errors = crate::i18n::Tr::current().worded(errors);
             list_page(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, input, errors, None).await
         }
         Err(other) => Err(other.into()),

@@ -8,7 +8,7 @@ use crate::error::WebError;
 use crate::headers::Embeddable;
 use crate::i18n::{Lang, Tr};
 use askama::Template;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 
@@ -30,9 +30,30 @@ struct WidgetPage {
     logos: Vec<Logo>,
 }
 
-async fn logos(state: &AppState, t: Tr) -> Result<Vec<Logo>, WebError> {
+/// `?limit=N`: how many logos to list, featured partners first (default
+/// [`opo_app::landing::LANDING_WALL_SIZE`], at most [`opo_app::landing::WIDGET_WALL_MAX`]).
+#[derive(serde::Deserialize)]
+pub(crate) struct WallQuery {
+    limit: Option<String>,
+}
+
+impl WallQuery {
+    fn limit(&self) -> Result<i64, WebError> {
+        match self.limit.as_deref().map(str::trim) {
+            None | Some("") => Ok(opo_app::landing::LANDING_WALL_SIZE),
+            Some(text) => text.parse::<i64>().ok().filter(|n| *n > 0).ok_or_else(|| {
+                WebError::BadRequest(format!(
+                    "limit must be a whole number from 1 to {}",
+                    opo_app::landing::WIDGET_WALL_MAX
+                ))
+            }),
+        }
+    }
+}
+
+async fn logos(state: &AppState, t: Tr, query: &WallQuery) -> Result<Vec<Logo>, WebError> {
     let base = &state.app.settings.base_url;
-    let wall = opo_app::landing::landing(&state.app).await?.wall;
+    let wall = opo_app::landing::logo_wall(&state.app, query.limit()?).await?;
     let slugs: Vec<&str> = wall.iter().map(|c| c.slug.as_str()).collect();
     let translations = for_visitor(state, t, &slugs).await?;
     Ok(wall
@@ -55,20 +76,28 @@ fn cached(mut response: Response) -> Response {
 }
 
 /// `/widget/logos`: a page meant to be framed by other sites; links open in the top window.
-pub(crate) async fn page(State(state): State<AppState>, Lang(t): Lang) -> Result<Response, WebError> {
+pub(crate) async fn page(
+    State(state): State<AppState>,
+    Lang(t): Lang,
+    Query(query): Query<WallQuery>,
+) -> Result<Response, WebError> {
     let page = WidgetPage {
         css: crate::assets::url("site.css"),
         lang: t.code(),
         site: t.community("site-name", &state.app.settings.community_name),
         home: format!("{}/partners", state.app.settings.base_url),
-        logos: logos(&state, t).await?,
+        logos: logos(&state, t, &query).await?,
     };
     Ok(cached(Html(page.render()?).into_response()))
 }
 
 /// `/widget/logos.json`: the same list, readable from any origin.
-pub(crate) async fn json(State(state): State<AppState>, Lang(t): Lang) -> Result<Response, WebError> {
-    let partners: Vec<serde_json::Value> = logos(&state, t)
+pub(crate) async fn json(
+    State(state): State<AppState>,
+    Lang(t): Lang,
+    Query(query): Query<WallQuery>,
+) -> Result<Response, WebError> {
+    let partners: Vec<serde_json::Value> = logos(&state, t, &query)
         .await?
         .into_iter()
         .map(|l| {

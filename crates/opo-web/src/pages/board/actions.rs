@@ -64,18 +64,23 @@ impl CallForm {
         let mut errors = Vec::new();
         let date = format::parse_iso_date(self.date.trim()).ok();
         if date.is_none() {
-            errors.push(FieldError { field: "starts_at", message: crate::i18n::Tr::current().get("form-call-date") });
+            errors.push(FieldError::new("starts_at", "call-date", crate::i18n::Tr::current().get("form-call-date")));
         }
         let start = parse_time(self.time.trim());
         if start.is_none() {
-            errors.push(FieldError {
-                field: "starts_at_time",
-                message: crate::i18n::Tr::current().get("form-call-time"),
-            });
+            errors.push(FieldError::new(
+                "starts_at_time",
+                "call-time",
+                crate::i18n::Tr::current().get("form-call-time"),
+            ));
         }
         let minutes = self.minutes.trim().parse::<i64>().ok();
         if minutes.is_none() {
-            errors.push(FieldError { field: "minutes", message: crate::i18n::Tr::current().get("form-call-minutes") });
+            errors.push(FieldError::new(
+                "minutes",
+                "call-minutes",
+                crate::i18n::Tr::current().get("form-call-minutes"),
+            ));
         }
         match (date, start, minutes) {
             (Some(date), Some(start), Some(minutes)) => Ok((date.with_time(start).assume_utc(), minutes)),
@@ -185,10 +190,11 @@ pub(crate) async fn decide(
         Some(decision) => {
             opo_app::reviews::decide(&state.app, id, decision, &form.reason, &session.audit_actor(&client)).await
         }
-        None => Err(AppError::Invalid(vec![FieldError {
-            field: "decision",
-            message: crate::i18n::Tr::current().get("form-decision-choose"),
-        }])),
+        None => Err(AppError::Invalid(vec![FieldError::new(
+            "decision",
+            "decision-choose",
+            crate::i18n::Tr::current().get("form-decision-choose"),
+        )])),
     };
     answer(&state, &session, id, "decision", result, |t| {
         t.decision = form.decision;
@@ -229,10 +235,11 @@ fn proposed(fields: &Fields) -> Result<PageContent, AppError> {
     let unknown: Vec<&str> =
         content.countries.iter().map(String::as_str).filter(|c| CountryCode::parse(c).is_err()).collect();
     if !unknown.is_empty() {
-        errors.push(FieldError {
-            field: "countries",
-            message: crate::i18n::Tr::current().args("form-not-countries", &[("countries", unknown.join(", ").into())]),
-        });
+        errors.push(FieldError::new(
+            "countries",
+            "not-countries",
+            crate::i18n::Tr::current().args("form-not-countries", &[("countries", unknown.join(", ").into())]),
+        ));
     }
     if errors.is_empty() { Ok(content) } else { Err(AppError::Invalid(errors)) }
 }
@@ -292,10 +299,11 @@ pub(crate) async fn comment(
             let actor = session.audit_actor(&client);
             opo_app::pages::comment(&state.app, id, &session.user, version, &form.comment, &actor).await
         }
-        Err(_) => Err(AppError::Invalid(vec![FieldError {
-            field: "version",
-            message: crate::i18n::Tr::current().get("form-version-choose"),
-        }])),
+        Err(_) => Err(AppError::Invalid(vec![FieldError::new(
+            "version",
+            "version-choose",
+            crate::i18n::Tr::current().get("form-version-choose"),
+        )])),
     };
     answer(&state, &session, id, "comment", result, |t| {
         t.comment_version = form.version;

@@ -182,10 +182,11 @@ pub(crate) async fn vote(
             let actor = session.audit_actor(&client);
             opo_app::reviews::vote(&state.app, id, &session.user, vote, &form.comment, &actor).await
         }
-        None => Err(AppError::Invalid(vec![FieldError {
-            field: "vote",
-            message: crate::i18n::Tr::current().get("form-vote-choose"),
-        }])),
+        None => Err(AppError::Invalid(vec![FieldError::new(
+            "vote",
+            "vote-choose",
+            crate::i18n::Tr::current().get("form-vote-choose"),
+        )])),
     };
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/committee/applications/{id}")).into_response()),

@@ -27,8 +27,12 @@ pub(crate) struct Problem {
 impl Problem {
     pub(crate) fn from_error(form: &'static str, err: AppError) -> Result<(StatusCode, Self), WebError> {
         match err {
-            AppError::Invalid(errors) => Ok((StatusCode::UNPROCESSABLE_ENTITY, Self { form, message: None, errors })),
-            AppError::Conflict(message) => {
+            AppError::Invalid(errors) => {
+                let errors = crate::i18n::Tr::current().worded(errors);
+                Ok((StatusCode::UNPROCESSABLE_ENTITY, Self { form, message: None, errors }))
+            }
+            AppError::Conflict(clash) => {
+                let message = crate::i18n::Tr::current().clash(&clash);
                 Ok((StatusCode::CONFLICT, Self { form, message: Some(capitalized(&message)), errors: Vec::new() }))
             }
             other => Err(other.into()),

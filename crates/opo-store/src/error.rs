@@ -65,7 +65,11 @@ impl StoreError {
 /// (insufficient resources: disk full, out of memory, too many connections); SQLite's `SQLITE_FULL`
 /// (13) and its `SQLITE_IOERR` family (10, and extended codes whose low byte is 10).
 fn unavailable_code(code: &str) -> bool {
-    if let Ok(sqlite) = code.parse::<u32>() {
+    // A SQLSTATE is always five characters and may be all digits ("08006"); SQLite's extended result
+    // codes stay below 10,000.
+    if code.len() < 5
+        && let Ok(sqlite) = code.parse::<u32>()
+    {
         return sqlite == 13 || sqlite & 0xff == 10;
     }
     code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03") || code.starts_with("53")

@@ -18,7 +18,7 @@ def url_label: .name | sub(", page [0-9]+$"; ", deep page");
   ($opo | with_ratio) as $rows
 | ($run.scales | map(.scale)) as $scales
 | ["home", "directory", "profile", "Atom feed", "logo"] as $public
-| ["two filters", "search, rare word", "search, medium word", "search, common word"] as $uncached
+| ["directory, uncached", "two filters, uncached", "search, rare word, uncached", "search, medium word, uncached", "search, common word, uncached"] as $uncached
 | [
   "# \($title)",
   "",

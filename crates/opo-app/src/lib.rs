@@ -14,6 +14,7 @@ pub mod calendar_feed;
 pub mod checkins;
 pub mod dashboard;
 pub mod demo;
+pub mod directory;
 pub mod discourse;
 pub mod discourse_connect;
 mod error;
@@ -61,11 +62,13 @@ pub struct App {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub settings: Arc<Settings>,
+    /// The directory's index of the current site generation, shared by every clone.
+    pub directory: Arc<directory::IndexCache>,
 }
 
 impl App {
     pub fn new(db: Db, clock: Arc<dyn Clock>, settings: Settings) -> Self {
-        Self { db, clock, settings: Arc::new(settings) }
+        Self { db, clock, settings: Arc::new(settings), directory: Arc::default() }
     }
 }
 

@@ -148,12 +148,9 @@ pub async fn profile(app: &App, slug: &str) -> Result<Profile, AppError> {
 pub async fn profiles(app: &App, slugs: &[&str]) -> Result<Vec<Profile>, AppError> {
     let mut conn = app.db.read().await?;
     let vocabularies = Vocabularies::load(&mut conn).await?;
-    let mut profiles = Vec::with_capacity(slugs.len());
-    for slug in slugs {
-        let Some(found) = store::find_profile(&mut conn, slug).await?.filter(|p| p.card.status.has_public_profile())
-        else {
-            continue;
-        };
+    let found = store::find_profiles(&mut conn, slugs).await?;
+    let mut profiles = Vec::with_capacity(found.len());
+    for found in found.into_iter().filter(|p| p.card.status.has_public_profile()) {
         profiles.push(Profile {
             components: vocabularies.resolve(Vocabulary::Component, &found.components),
             card: vocabularies.card(found.card),
@@ -209,7 +206,7 @@ pub struct Search {
     pub cards: Vec<Card>,
     pub total: i64,
     pub pages: u32,
-    pub facets: opo_store::directory::FacetCounts,
+    pub facets: opo_domain::directory_index::FacetCounts,
     pub capabilities: Vec<Term>,
     pub components: Vec<Term>,
 }
@@ -232,13 +229,19 @@ pub async fn search_paged(
         return Err(AppError::invalid("per_page", format!("a page holds 1 to {MAX_PER_PAGE} partners")));
     }
     let mut conn = app.db.read().await?;
-    let offset = i64::from(query.page.saturating_sub(1)) * i64::from(per_page);
-    let (cards, total) = opo_store::directory::search(&mut conn, query, offset, i64::from(per_page)).await?;
-    let pages = u32::try_from((total + i64::from(per_page) - 1) / i64::from(per_page)).unwrap_or(u32::MAX).max(1);
+    let index = crate::directory::index(app, &mut conn).await?;
+    let terms = query.terms();
+    let matches = if terms.is_empty() { None } else { Some(opo_store::directory::matches(&mut conn, &terms).await?) };
+    let found = index.query(query, matches.as_ref());
+    let total = i64::try_from(found.ids.len()).unwrap_or(i64::MAX);
+    let pages = u32::try_from(found.ids.len().div_ceil(per_page as usize)).unwrap_or(u32::MAX).max(1);
     if query.page > pages {
         return Err(AppError::NotFound("directory page"));
     }
-    let facets = opo_store::directory::facets(&mut conn, query).await?;
+    let page_ids: Vec<i64> =
+        found.ids.chunks(per_page as usize).nth(query.page.max(1) as usize - 1).unwrap_or_default().to_vec();
+    let cards = store::cards_by_id(&mut conn, &page_ids).await?;
+    let facets = found.facets;
     let vocabularies = Vocabularies::load(&mut conn).await?;
     Ok(Search {
         cards: cards.into_iter().map(|c| vocabularies.card(c)).collect(),

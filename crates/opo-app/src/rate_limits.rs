@@ -26,6 +26,29 @@ pub const LINKS_PER_EMAIL: Limit = Limit { scope: "link-email", max: 3, window: 
 /// network, too few for a spam run.
 pub const INTEREST_PER_IP: Limit = Limit { scope: "interest-ip", max: 5, window: Duration::hours(1) };
 
+/// Every limit, for the operator's overrides.
+pub const ALL: [Limit; 5] = [SIGN_IN_PER_IP, SIGN_IN_PER_ACCOUNT, LINKS_PER_IP, LINKS_PER_EMAIL, INTEREST_PER_IP];
+
+/// Reads an operator's overrides of the limits' maxima, `scope=max` separated by commas
+/// (`link-ip=50, sign-in-ip=100`): a whole organization behind one address may need more than the
+/// defaults. An unknown scope or a maximum below one is refused with the reason.
+pub fn parse_overrides(text: &str) -> Result<Vec<(String, i64)>, String> {
+    let mut overrides = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (scope, max) = part.split_once('=').ok_or_else(|| format!("{part:?} must look like scope=number"))?;
+        let scope = scope.trim();
+        if !ALL.iter().any(|l| l.scope == scope) {
+            let known = ALL.iter().map(|l| l.scope).collect::<Vec<_>>().join(", ");
+            return Err(format!("{scope:?} is not a rate limit; the limits are {known}"));
+        }
+        let max = max.trim().parse::<i64>().ok().filter(|m| *m >= 1).ok_or_else(|| {
+            format!("the maximum of {scope} must be a whole number of at least 1, not {:?}", max.trim())
+        })?;
+        overrides.push((scope.to_owned(), max));
+    }
+    Ok(overrides)
+}
+
 fn window_start(now: OffsetDateTime, window: Duration) -> OffsetDateTime {
     let seconds = window.whole_seconds().max(1);
     let start = now.unix_timestamp().div_euclid(seconds) * seconds;
@@ -41,7 +64,8 @@ pub async fn check(app: &App, hits: &[(Limit, &str)]) -> Result<(), AppError> {
     for (limit, key) in hits {
         let start = window_start(now, limit.window);
         let count = rate_limits::hit(&mut tx, limit.scope, &key.to_lowercase(), start, now).await?;
-        if count > limit.max {
+        let max = app.settings.rate_limits.iter().find(|(scope, _)| scope == limit.scope).map_or(limit.max, |o| o.1);
+        if count > max {
             retry_after = retry_after.max((start + limit.window - now).whole_seconds().max(1));
         }
     }
@@ -61,6 +85,18 @@ pub async fn check(app: &App, hits: &[(Limit, &str)]) -> Result<(), AppError> {
 mod tests {
     use super::*;
     use time::macros::datetime;
+
+    #[test]
+    fn overrides_name_known_limits_with_a_positive_maximum() {
+        assert_eq!(
+            parse_overrides(" link-ip=50, sign-in-ip = 100 ,"),
+            Ok(vec![("link-ip".to_owned(), 50), ("sign-in-ip".to_owned(), 100)])
+        );
+        assert_eq!(parse_overrides(""), Ok(Vec::new()));
+        assert!(parse_overrides("links=5").is_err_and(|e| e.contains("link-email")), "names the known limits");
+        assert!(parse_overrides("link-ip=0").is_err_and(|e| e.contains("at least 1")));
+        assert!(parse_overrides("link-ip").is_err_and(|e| e.contains("scope=number")));
+    }
 
     #[test]
     fn windows_are_aligned_so_every_instance_counts_in_the_same_one() {

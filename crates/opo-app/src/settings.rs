@@ -45,6 +45,8 @@ pub struct Settings {
     /// Whether webhooks may be sent over plain HTTP and to private, loopback and link-local addresses
     /// (a receiver on the same private network, a test); off, only public HTTPS receivers are called.
     pub webhooks_allow_private: bool,
+    /// The operator's maxima for some rate limits, by scope (`crate::rate_limits::parse_overrides`).
+    pub rate_limits: Vec<(String, i64)>,
 }
 
 /// The community forum, when one is connected. The secrets are never printed.
@@ -152,6 +154,7 @@ impl Default for Settings {
             checkin_lead_days: 30,
             checkin_overdue_days: 30,
             webhooks_allow_private: false,
+            rate_limits: Vec::new(),
         }
     }
 }

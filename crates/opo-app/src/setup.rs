@@ -39,6 +39,7 @@ pub async fn prepare(app: &App) -> Result<(), AppError> {
         opo_store::directory::reindex_all(&mut tx).await?;
     }
     tx.commit().await.map_err(opo_store::StoreError::from)?;
+    app.db.optimize().await?;
     Ok(())
 }
 

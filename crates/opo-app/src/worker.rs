@@ -84,6 +84,7 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
         None => None,
     };
     let mut last_sweep: Option<std::time::Instant> = None;
+    let mut last_optimize = std::time::Instant::now();
     let worker = worker_name();
     loop {
         if *shutdown.borrow() {
@@ -96,6 +97,13 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
                 Ok(0) => {}
                 Ok(queued) => tracing::info!(queued, "reminders planned"),
                 Err(err) => tracing::warn!(error = %err, "planning failed"),
+            }
+        }
+        // The planner's statistics drift as partners and posts are added; refreshing them is cheap.
+        if last_optimize.elapsed() >= std::time::Duration::from_secs(6 * 3600) {
+            last_optimize = std::time::Instant::now();
+            if let Err(err) = app.db.optimize().await {
+                tracing::warn!(error = %err, "refreshing the planner's statistics failed");
             }
         }
         let mut idle = match deliver_due(&app, &mailer, 20).await {

@@ -134,7 +134,7 @@ async fn create_post(State(state): State<Arc<Mutex<Forum>>>, headers: HeaderMap,
 /// The demo site with the forum connected as `forum` says.
 fn with_forum(demo: &DemoApp, forum: DiscourseSettings) -> App {
     let settings = Settings { base_url: PORTAL.into(), discourse: Some(forum), ..(*demo.app.settings).clone() };
-    App { db: demo.app.db.clone(), clock: demo.clock.clone(), settings: Arc::new(settings) }
+    App { settings: Arc::new(settings), ..demo.app.clone() }
 }
 
 /// Walks a new application from the expression of interest to the announcement; returns the news slug.

@@ -209,3 +209,28 @@ async fn a_partner_shares_country_activities_that_its_profile_shows_and_search_f
         assert!(partners::search(&app, &q).await.expect("search").cards.is_empty(), "the index forgets it");
     }
 }
+
+#[tokio::test]
+async fn an_operator_can_raise_a_rate_limit_by_its_scope() {
+    for (app, _db) in each_app().await {
+        let raised = App {
+            settings: Arc::new(Settings {
+                rate_limits: vec![(opo_app::rate_limits::LINKS_PER_IP.scope.to_owned(), 12)],
+                ..(*app.settings).clone()
+            }),
+            ..app.clone()
+        };
+        let limit = opo_app::rate_limits::LINKS_PER_IP;
+        let hit = |app: &App| {
+            let app = app.clone();
+            async move { opo_app::rate_limits::check(&app, &[(limit, "192.0.2.9")]).await }
+        };
+        for n in 1..=12 {
+            assert!(hit(&raised).await.is_ok(), "hit {n} of 12 is let through with the raised limit");
+        }
+        assert!(matches!(hit(&raised).await, Err(AppError::RateLimited { .. })), "the 13th is refused");
+        // The default maximum (10) applies where nothing is raised: the same window is over it already.
+        assert!(limit.max < 12);
+        assert!(matches!(hit(&app).await, Err(AppError::RateLimited { .. })));
+    }
+}

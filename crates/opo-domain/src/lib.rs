@@ -12,6 +12,7 @@ pub mod clock;
 pub mod compare;
 pub mod countries;
 pub mod directory;
+pub mod directory_index;
 pub mod import;
 pub mod pages;
 pub mod partner_translations;

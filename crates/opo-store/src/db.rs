@@ -142,6 +142,19 @@ impl Db {
         Ok(())
     }
 
+    /// Keeps the query planner's statistics fresh. SQLite has no autovacuum to do it: without
+    /// `sqlite_stat1` it picks an index by its shape alone and, on a large site, walks the posts index
+    /// for a partner's profile instead of looking its few posts up. `optimize` analyzes only the tables
+    /// that changed enough since the last run, reading at most a sample of each (`analysis_limit`), so
+    /// it is cheap to run at start and then every few hours. PostgreSQL's autovacuum already does this.
+    pub async fn optimize(&self) -> Result<(), StoreError> {
+        if self.backend == Backend::Sqlite {
+            let mut conn = self.pool.acquire().await?;
+            conn.execute("pragma analysis_limit = 1000; pragma optimize = 0x10002;").await?;
+        }
+        Ok(())
+    }
+
     pub async fn close(&self) {
         self.pool.close().await;
     }

@@ -1,11 +1,14 @@
-//! The partner directory's search: a full-text index (SQLite FTS5, PostgreSQL `tsvector`), facet
-//! filters that combine, and the count of partners behind each facet value.
+//! The partner directory's data: a full-text index (SQLite FTS5, PostgreSQL `tsvector`) with its
+//! ranked matches, and the listed organizations with what the directory filters them by. Filtering,
+//! sorting and counting happen in memory (`opo_domain::directory_index`).
 
-use crate::partners::{CARD_COLUMNS, PartnerCard, attach_capabilities, card_from_row, listed_statuses};
-use crate::{Conn, StoreError};
+use crate::partners::listed_statuses;
+use crate::{Conn, StoreError, parse_date};
 use opo_domain::countries::country;
-use opo_domain::directory::{DirectoryQuery, Sort};
+use opo_domain::directory_index::{Listed, Matches};
+use opo_domain::taxonomy::Vocabulary;
 use sqlx::Row;
+use std::collections::HashMap;
 
 /// How many best matches a search ranks at most: a word found everywhere costs no more than this.
 const MAX_MATCHES: i64 = 1000;
@@ -101,217 +104,87 @@ pub async fn reindex_all(conn: &mut Conn) -> Result<usize, StoreError> {
     Ok(ids.len())
 }
 
-enum Value {
-    Text(String),
-    Int(i64),
-}
-
-/// A query's text with its values, numbered as they are added.
-struct Sql {
-    text: String,
-    values: Vec<Value>,
-}
-
-impl Sql {
-    fn new() -> Self {
-        Self { text: String::new(), values: Vec::new() }
+/// The listed organizations with what the directory filters them by, for
+/// [`opo_domain::directory_index::DirectoryIndex`]: three queries however many there are.
+pub async fn listed(conn: &mut Conn) -> Result<Vec<Listed>, StoreError> {
+    let statuses = listed_statuses();
+    let rows =
+        sqlx::query(&format!("select id, name, org_type, joined_on from organizations where status in ({statuses})"))
+            .fetch_all(&mut *conn)
+            .await?;
+    let mut by_id: HashMap<i64, Listed> = HashMap::with_capacity(rows.len());
+    for row in &rows {
+        let joined: Option<String> = row.try_get("joined_on")?;
+        let listed = Listed {
+            id: row.try_get("id")?,
+            name: row.try_get("name")?,
+            org_type: row.try_get("org_type")?,
+            joined_on: joined.as_deref().map(parse_date).transpose()?,
+            capabilities: Vec::new(),
+            components: Vec::new(),
+            countries: Vec::new(),
+            regions: Vec::new(),
+        };
+        by_id.insert(listed.id, listed);
     }
-
-    fn value(&mut self, value: Value) -> String {
-        self.values.push(value);
-        format!("${}", self.values.len())
-    }
-
-    fn list(&mut self, values: impl IntoIterator<Item = String>) -> String {
-        values.into_iter().map(|v| self.value(Value::Text(v))).collect::<Vec<_>>().join(", ")
-    }
-
-    fn query(&self) -> sqlx::query::Query<'_, sqlx::Any, sqlx::any::AnyArguments<'_>> {
-        let mut query = sqlx::query(&self.text);
-        for value in &self.values {
-            query = match value {
-                Value::Text(text) => query.bind(text.as_str()),
-                Value::Int(n) => query.bind(*n),
-            };
-        }
-        query
-    }
-}
-
-/// A filter left out of a facet's own counts, so each facet shows what choosing one more value gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Facet {
-    Capability,
-    Component,
-    Country,
-    Region,
-    OrgType,
-    Joined,
-}
-
-/// `from … join … where …` for the listed organizations that match `q`, leaving out `skip`.
-fn from_where(sql: &mut Sql, q: &DirectoryQuery, postgres: bool, skip: Option<Facet>, from: &str) {
-    let mut text = from.to_owned();
-    let terms = q.terms();
-    if !terms.is_empty() {
-        if postgres {
-            let tsquery = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
-            let p = sql.value(Value::Text(tsquery));
-            text.push_str(&format!(
-                " join (select organization_id as id, ts_rank(document, to_tsquery('simple', {p})) as rank \
-                 from partner_search where document @@ to_tsquery('simple', {p}) order by rank desc limit {MAX_MATCHES}) s \
-                 on s.id = o.id"
-            ));
-        } else {
-            let matcher = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
-            let p = sql.value(Value::Text(matcher));
-            text.push_str(&format!(
-                " join (select rowid as id, bm25(partner_search) as rank from partner_search \
-                 where partner_search match {p} order by rank limit {MAX_MATCHES}) s on s.id = o.id"
-            ));
+    let terms = sqlx::query(&format!(
+        "select t.organization_id, t.vocabulary, t.term_key from organization_terms t \
+         join organizations o on o.id = t.organization_id where o.status in ({statuses})"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &terms {
+        let Some(listed) = by_id.get_mut(&row.try_get::<i64, _>("organization_id")?) else { continue };
+        let vocabulary: String = row.try_get("vocabulary")?;
+        match Vocabulary::parse(&vocabulary) {
+            Some(Vocabulary::Capability) => listed.capabilities.push(row.try_get("term_key")?),
+            Some(Vocabulary::Component) => listed.components.push(row.try_get("term_key")?),
+            None => return Err(StoreError::Corrupt(format!("vocabulary {vocabulary:?}"))),
         }
     }
-    text.push_str(&format!(" where o.status in ({})", listed_statuses()));
-    let keep = |facet: Facet| skip != Some(facet);
-    if keep(Facet::Capability) && !q.capabilities.is_empty() {
-        let list = sql.list(q.capabilities.iter().cloned());
-        text.push_str(&format!(
-            " and exists (select 1 from organization_terms ft where ft.organization_id = o.id \
-             and ft.vocabulary = 'capability' and ft.term_key in ({list}))"
-        ));
+    let countries = sqlx::query(&format!(
+        "select c.organization_id, c.country, c.region from organization_countries c \
+         join organizations o on o.id = c.organization_id where o.status in ({statuses})"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in &countries {
+        let Some(listed) = by_id.get_mut(&row.try_get::<i64, _>("organization_id")?) else { continue };
+        listed.countries.push(row.try_get("country")?);
+        let region: String = row.try_get("region")?;
+        if !listed.regions.contains(&region) {
+            listed.regions.push(region);
+        }
     }
-    if keep(Facet::Component) && !q.components.is_empty() {
-        let list = sql.list(q.components.iter().cloned());
-        text.push_str(&format!(
-            " and exists (select 1 from organization_terms ft where ft.organization_id = o.id \
-             and ft.vocabulary = 'component' and ft.term_key in ({list}))"
-        ));
-    }
-    if keep(Facet::Country) && !q.countries.is_empty() {
-        let list = sql.list(q.countries.iter().map(|c| c.as_str().to_owned()));
-        text.push_str(&format!(
-            " and exists (select 1 from organization_countries fc where fc.organization_id = o.id and fc.country in ({list}))"
-        ));
-    }
-    if keep(Facet::Region) && !q.regions.is_empty() {
-        let list = sql.list(q.regions.iter().map(|r| r.key().to_owned()));
-        text.push_str(&format!(
-            " and exists (select 1 from organization_countries fr where fr.organization_id = o.id and fr.region in ({list}))"
-        ));
-    }
-    if keep(Facet::OrgType) && !q.org_types.is_empty() {
-        let list = sql.list(q.org_types.iter().map(|t| t.key().to_owned()));
-        text.push_str(&format!(" and o.org_type in ({list})"));
-    }
-    if keep(Facet::Joined) && !q.joined_years.is_empty() {
-        let list = sql.list(q.joined_years.iter().map(|y| format!("{y:04}")));
-        text.push_str(&format!(" and substr(o.joined_on, 1, 4) in ({list})"));
-    }
-    sql.text.push_str(&text);
+    Ok(by_id.into_values().collect())
 }
 
-/// One page of the partners that match, in the order asked for, and how many match in all.
-pub async fn search(
-    conn: &mut Conn,
-    q: &DirectoryQuery,
-    offset: i64,
-    limit: i64,
-) -> Result<(Vec<PartnerCard>, i64), StoreError> {
-    let postgres = is_postgres(conn);
-    let mut count = Sql::new();
-    count.text.push_str("select count(*)");
-    from_where(&mut count, q, postgres, None, " from organizations o");
-    let total: i64 = count.query().fetch_one(&mut *conn).await?.try_get(0)?;
-
-    let searching = !q.terms().is_empty();
-    let order = match q.sort {
-        Sort::Default if searching && postgres => "s.rank desc, lower(o.name), o.id",
-        Sort::Default if searching => "s.rank, lower(o.name), o.id",
-        Sort::Default | Sort::Name => "lower(o.name), o.id",
-        Sort::Newest => "o.joined_on desc nulls last, lower(o.name), o.id",
+/// The organizations whose search text holds every word (each as a prefix), at most the
+/// [`MAX_MATCHES`] best: a word found everywhere costs no more than that. A lower score ranks first.
+pub async fn matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, StoreError> {
+    if terms.is_empty() {
+        return Ok(Matches::new());
+    }
+    let rows = if is_postgres(conn) {
+        let tsquery = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
+        sqlx::query(&format!(
+            "select organization_id as id, cast(-ts_rank(document, to_tsquery('simple', $1)) as double precision) as score \
+             from partner_search where document @@ to_tsquery('simple', $1) order by score limit {MAX_MATCHES}"
+        ))
+        .bind(tsquery)
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        let matcher = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
+        sqlx::query(&format!(
+            "select rowid as id, bm25(partner_search) as score from partner_search \
+             where partner_search match $1 order by score limit {MAX_MATCHES}"
+        ))
+        .bind(matcher)
+        .fetch_all(&mut *conn)
+        .await?
     };
-    let mut page = Sql::new();
-    page.text.push_str(&format!("select {CARD_COLUMNS}"));
-    from_where(
-        &mut page,
-        q,
-        postgres,
-        None,
-        " from organizations o left join organization_logos l on l.organization_id = o.id",
-    );
-    let limit_p = page.value(Value::Int(limit));
-    let offset_p = page.value(Value::Int(offset));
-    page.text.push_str(&format!(" order by {order} limit {limit_p} offset {offset_p}"));
-    let rows = page.query().fetch_all(&mut *conn).await?;
-    let mut cards = rows.iter().map(card_from_row).collect::<Result<Vec<_>, _>>()?;
-    attach_capabilities(conn, &mut cards).await?;
-    Ok((cards, total))
-}
-
-/// How many of the matching partners each facet value would give.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FacetCounts {
-    pub capabilities: Vec<(String, i64)>,
-    pub components: Vec<(String, i64)>,
-    pub countries: Vec<(String, i64)>,
-    pub regions: Vec<(String, i64)>,
-    pub org_types: Vec<(String, i64)>,
-    pub joined_years: Vec<(String, i64)>,
-}
-
-async fn counts(conn: &mut Conn, q: &DirectoryQuery, facet: Facet) -> Result<Vec<(String, i64)>, StoreError> {
-    let postgres = is_postgres(conn);
-    let (select, from, extra, group) = match facet {
-        Facet::Capability | Facet::Component => (
-            "select t.term_key as k, count(*) as n",
-            " from organization_terms t join organizations o on o.id = t.organization_id",
-            if facet == Facet::Capability {
-                " and t.vocabulary = 'capability'"
-            } else {
-                " and t.vocabulary = 'component'"
-            },
-            " group by t.term_key",
-        ),
-        Facet::Country => (
-            "select c.country as k, count(*) as n",
-            " from organization_countries c join organizations o on o.id = c.organization_id",
-            "",
-            " group by c.country",
-        ),
-        Facet::Region => (
-            "select c.region as k, count(distinct o.id) as n",
-            " from organization_countries c join organizations o on o.id = c.organization_id",
-            "",
-            " group by c.region",
-        ),
-        Facet::OrgType => {
-            ("select o.org_type as k, count(*) as n", " from organizations o", "", " group by o.org_type")
-        }
-        Facet::Joined => (
-            "select substr(o.joined_on, 1, 4) as k, count(*) as n",
-            " from organizations o",
-            " and o.joined_on is not null",
-            " group by substr(o.joined_on, 1, 4)",
-        ),
-    };
-    let mut sql = Sql::new();
-    sql.text.push_str(select);
-    from_where(&mut sql, q, postgres, Some(facet), from);
-    sql.text.push_str(extra);
-    sql.text.push_str(group);
-    let rows = sql.query().fetch_all(&mut *conn).await?;
-    rows.iter().map(|r| Ok((r.try_get("k")?, r.try_get("n")?))).collect()
-}
-
-pub async fn facets(conn: &mut Conn, q: &DirectoryQuery) -> Result<FacetCounts, StoreError> {
-    Ok(FacetCounts {
-        capabilities: counts(conn, q, Facet::Capability).await?,
-        components: counts(conn, q, Facet::Component).await?,
-        countries: counts(conn, q, Facet::Country).await?,
-        regions: counts(conn, q, Facet::Region).await?,
-        org_types: counts(conn, q, Facet::OrgType).await?,
-        joined_years: counts(conn, q, Facet::Joined).await?,
-    })
+    rows.iter().map(|row| Ok((row.try_get("id")?, row.try_get("score")?))).collect()
 }
 
 /// Whether some organization is missing from the search index.

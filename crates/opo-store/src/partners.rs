@@ -230,6 +230,30 @@ pub async fn list_listed(conn: &mut Conn, offset: i64, limit: i64) -> Result<Vec
     Ok(cards)
 }
 
+/// The cards of the organizations with these ids, in the order of `ids` (an unknown id is left out):
+/// a page of the directory once its order is known.
+pub async fn cards_by_id(conn: &mut Conn, ids: &[i64]) -> Result<Vec<PartnerCard>, StoreError> {
+    let mut by_id: HashMap<i64, PartnerCard> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::MAX_IN_LIST) {
+        let sql = format!(
+            "select {CARD_COLUMNS} from organizations o left join organization_logos l on l.organization_id = o.id \
+             where o.id in ({})",
+            placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(*id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let card = card_from_row(&row)?;
+            by_id.insert(card.id, card);
+        }
+    }
+    let mut cards: Vec<PartnerCard> = ids.iter().filter_map(|id| by_id.remove(id)).collect();
+    attach_capabilities(conn, &mut cards).await?;
+    Ok(cards)
+}
+
 /// The logo wall: every listed organization with a logo, featured ones first.
 pub async fn logo_wall(conn: &mut Conn) -> Result<Vec<PartnerCard>, StoreError> {
     logo_wall_first(conn, i64::MAX).await
@@ -275,57 +299,104 @@ pub(crate) async fn attach_capabilities(conn: &mut Conn, cards: &mut [PartnerCar
 
 /// The public profile of the organization with this slug, whatever its status.
 pub async fn find_profile(conn: &mut Conn, slug: &str) -> Result<Option<PartnerProfile>, StoreError> {
+    Ok(find_profiles(conn, &[slug]).await?.pop())
+}
+
+/// The profiles of the organizations with these slugs, whatever their status, in the order of `slugs`
+/// (an unknown slug is left out): four queries for a whole page of search results, not four per result.
+pub async fn find_profiles(conn: &mut Conn, slugs: &[&str]) -> Result<Vec<PartnerProfile>, StoreError> {
+    let mut found = Vec::with_capacity(slugs.len());
+    for chunk in slugs.chunks(crate::MAX_IN_LIST) {
+        found.extend(find_profiles_chunk(conn, chunk).await?);
+    }
+    Ok(found)
+}
+
+async fn find_profiles_chunk(conn: &mut Conn, slugs: &[&str]) -> Result<Vec<PartnerProfile>, StoreError> {
     let sql = format!(
         "select {CARD_COLUMNS}, o.website, o.long_description, o.status_reason, \
          (select max(a.expires_on) from agreements a where a.organization_id = o.id) as agreement_expires_on \
-         from organizations o left join organization_logos l on l.organization_id = o.id where o.slug = $1"
+         from organizations o left join organization_logos l on l.organization_id = o.id where o.slug in ({})",
+        placeholders(1, slugs.len())
     );
-    let Some(row) = sqlx::query(&sql).bind(slug).fetch_optional(&mut *conn).await? else {
-        return Ok(None);
-    };
-    let mut card = card_from_row(&row)?;
-    let expires: Option<String> = row.try_get("agreement_expires_on")?;
-    let id = card.id;
-    let terms = sqlx::query(
-        "select t.vocabulary, t.term_key from organization_terms t \
+    let mut query = sqlx::query(&sql);
+    for slug in slugs {
+        query = query.bind(*slug);
+    }
+    let mut by_slug: HashMap<String, PartnerProfile> = HashMap::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        let card = card_from_row(&row)?;
+        let expires: Option<String> = row.try_get("agreement_expires_on")?;
+        let profile = PartnerProfile {
+            website: row.try_get("website")?,
+            long_description: row.try_get("long_description")?,
+            status_reason: row.try_get("status_reason")?,
+            countries: Vec::new(),
+            components: Vec::new(),
+            links: Vec::new(),
+            agreement_expires_on: expires.as_deref().map(parse_date).transpose()?,
+            card,
+        };
+        by_slug.insert(profile.card.slug.clone(), profile);
+    }
+    if by_slug.is_empty() {
+        return Ok(Vec::new());
+    }
+    let slug_of: HashMap<i64, String> = by_slug.values().map(|p| (p.card.id, p.card.slug.clone())).collect();
+    let ids = placeholders(1, slug_of.len());
+    let bind_ids = |sql: &'static str| -> String { sql.replace("{ids}", &ids) };
+    let sql = bind_ids(
+        "select t.organization_id, t.vocabulary, t.term_key from organization_terms t \
          join taxonomy_terms tt on tt.vocabulary = t.vocabulary and tt.key = t.term_key \
-         where t.organization_id = $1 order by tt.position",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut components = Vec::new();
-    for term in &terms {
+         where t.organization_id in ({ids}) order by tt.position",
+    );
+    let rows = bind_all(sqlx::query(&sql), slug_of.keys()).fetch_all(&mut *conn).await?;
+    for term in &rows {
+        let profile = profile_of(&mut by_slug, &slug_of, term.try_get("organization_id")?)?;
         let vocabulary: String = term.try_get("vocabulary")?;
         let key: String = term.try_get("term_key")?;
         match Vocabulary::parse(&vocabulary) {
-            Some(Vocabulary::Capability) => card.capabilities.push(key),
-            Some(Vocabulary::Component) => components.push(key),
+            Some(Vocabulary::Capability) => profile.card.capabilities.push(key),
+            Some(Vocabulary::Component) => profile.components.push(key),
             None => return Err(StoreError::Corrupt(format!("vocabulary {vocabulary:?}"))),
         }
     }
-    let countries =
-        sqlx::query_scalar("select country from organization_countries where organization_id = $1 order by country")
-            .bind(id)
-            .fetch_all(&mut *conn)
-            .await?;
-    let links = sqlx::query("select kind, url from organization_links where organization_id = $1 order by position")
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| Ok(Link { kind: r.try_get("kind")?, url: r.try_get("url")? }))
-        .collect::<Result<Vec<_>, StoreError>>()?;
-    Ok(Some(PartnerProfile {
-        card,
-        website: row.try_get("website")?,
-        long_description: row.try_get("long_description")?,
-        status_reason: row.try_get("status_reason")?,
-        countries,
-        components,
-        links,
-        agreement_expires_on: expires.as_deref().map(parse_date).transpose()?,
-    }))
+    let sql = bind_ids(
+        "select organization_id, country from organization_countries where organization_id in ({ids}) order by country",
+    );
+    for row in &bind_all(sqlx::query(&sql), slug_of.keys()).fetch_all(&mut *conn).await? {
+        profile_of(&mut by_slug, &slug_of, row.try_get("organization_id")?)?.countries.push(row.try_get("country")?);
+    }
+    let sql = bind_ids(
+        "select organization_id, kind, url from organization_links where organization_id in ({ids}) order by position",
+    );
+    for row in &bind_all(sqlx::query(&sql), slug_of.keys()).fetch_all(&mut *conn).await? {
+        let link = Link { kind: row.try_get("kind")?, url: row.try_get("url")? };
+        profile_of(&mut by_slug, &slug_of, row.try_get("organization_id")?)?.links.push(link);
+    }
+    Ok(slugs.iter().filter_map(|slug| by_slug.remove(*slug)).collect())
+}
+
+/// The profile being filled for the organization of a detail row.
+fn profile_of<'a>(
+    by_slug: &'a mut HashMap<String, PartnerProfile>,
+    slug_of: &HashMap<i64, String>,
+    id: i64,
+) -> Result<&'a mut PartnerProfile, StoreError> {
+    slug_of
+        .get(&id)
+        .and_then(|slug| by_slug.get_mut(slug))
+        .ok_or_else(|| StoreError::Corrupt(format!("row for organization {id} not asked for")))
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ids: impl Iterator<Item = &'q i64>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
 }
 
 /// The logo of the organization with this slug, if it has one and a public profile.

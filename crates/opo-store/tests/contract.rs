@@ -143,6 +143,60 @@ async fn a_profile_holds_what_was_stored() {
 }
 
 #[tokio::test]
+async fn profiles_asked_together_come_back_in_the_order_asked_each_with_its_own_details() {
+    for TestDb { db, .. } in testing::each_backend().await {
+        seed_vocabularies(&db).await;
+        let first = add(&db, &org("Amani Data", PartnerStatus::Active, false), true).await;
+        add(&db, &org("Baobab Labs", PartnerStatus::Active, false), false).await;
+        let mut tx = db.begin().await.expect("begin");
+        partners::set_terms(&mut tx, first, Vocabulary::Component, &[], NOW).await.expect("terms");
+        partners::add_link(
+            &mut tx,
+            first,
+            &Link { kind: "github".into(), url: "https://github.example/a".into() },
+            NOW,
+        )
+        .await
+        .expect("link");
+        tx.commit().await.expect("commit");
+
+        let mut conn = db.read().await.expect("conn");
+        let found = partners::find_profiles(&mut conn, &["baobab-labs", "nobody", "amani-data"]).await.expect("query");
+        let slugs: Vec<&str> = found.iter().map(|p| p.card.slug.as_str()).collect();
+        assert_eq!(slugs, ["baobab-labs", "amani-data"], "{:?}: asked order, unknown left out", db.backend());
+        let (baobab, amani) = (&found[0], &found[1]);
+        assert_eq!(baobab.components, ["client-registry"]);
+        assert!(amani.components.is_empty(), "the components of one do not leak into another");
+        assert_eq!(amani.links.len(), 1);
+        assert!(baobab.links.is_empty());
+        assert_eq!(baobab.card.capabilities, ["standards-development", "research"]);
+        assert_eq!((amani.card.logo_version.is_some(), baobab.card.logo_version.is_some()), (true, false));
+        assert_eq!(partners::find_profiles(&mut conn, &[]).await.expect("query"), Vec::new());
+    }
+}
+
+#[tokio::test]
+async fn sqlite_gathers_planner_statistics_when_optimized() {
+    let t = testing::sqlite().await;
+    seed_vocabularies(&t.db).await;
+    for n in 0..50 {
+        add(&t.db, &org(&format!("Partner {n}"), PartnerStatus::Active, false), false).await;
+    }
+    let mut conn = t.db.read().await.expect("conn");
+    let stat_tables: i64 = sqlx::query_scalar("select count(*) from sqlite_master where name = 'sqlite_stat1'")
+        .fetch_one(&mut *conn)
+        .await
+        .expect("count");
+    assert_eq!(stat_tables, 0, "a new database has no statistics");
+    drop(conn);
+    t.db.optimize().await.expect("optimize");
+    let mut conn = t.db.read().await.expect("conn");
+    let tables: Vec<String> =
+        sqlx::query_scalar("select distinct tbl from sqlite_stat1").fetch_all(&mut *conn).await.expect("statistics");
+    assert!(tables.iter().any(|t| t == "organizations"), "organizations analyzed: {tables:?}");
+}
+
+#[tokio::test]
 async fn the_directory_lists_only_active_partners_in_name_order_a_page_at_a_time() {
     for TestDb { db, .. } in testing::each_backend().await {
         seed_vocabularies(&db).await;

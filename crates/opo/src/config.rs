@@ -114,6 +114,9 @@ pub struct Layer {
     /// the same private network) [default: false]
     #[arg(long, env = "OPO_WEBHOOKS_ALLOW_PRIVATE", global = true)]
     pub webhooks_allow_private: Option<bool>,
+    /// Raised or lowered maxima of rate limits, as scope=max separated by commas (link-ip=50) [default: none]
+    #[arg(long, env = "OPO_RATE_LIMITS", global = true)]
+    pub rate_limits: Option<String>,
     /// The community forum (Discourse) whose webhook sends expressions of interest
     #[arg(long, env = "OPO_DISCOURSE_URL", global = true)]
     pub discourse_url: Option<String>,
@@ -166,6 +169,7 @@ impl Layer {
             checkin_lead_days: self.checkin_lead_days.or(lower.checkin_lead_days),
             announcement_email: self.announcement_email.or(lower.announcement_email),
             webhooks_allow_private: self.webhooks_allow_private.or(lower.webhooks_allow_private),
+            rate_limits: self.rate_limits.or(lower.rate_limits),
             discourse_url: self.discourse_url.or(lower.discourse_url),
             discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
             discourse_interest_category: self.discourse_interest_category.or(lower.discourse_interest_category),
@@ -236,6 +240,7 @@ pub struct Config {
     pub checkin_lead_days: i64,
     pub announcement_email: String,
     pub webhooks_allow_private: bool,
+    pub rate_limits: Vec<(String, i64)>,
     pub discourse: Option<Discourse>,
     pub discourse_connect: Option<DiscourseConnect>,
 }
@@ -367,6 +372,8 @@ impl Config {
             checkin_lead_days: layer.checkin_lead_days.unwrap_or(30),
             announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
             webhooks_allow_private: layer.webhooks_allow_private.unwrap_or(false),
+            rate_limits: opo_app::rate_limits::parse_overrides(layer.rate_limits.as_deref().unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("rate limits: {e}"))?,
             discourse_connect: discourse_connect(layer.discourse_url.as_deref(), layer.discourse_connect_secret)?,
             discourse: discourse(
                 layer.discourse_url,
@@ -483,6 +490,15 @@ mod tests {
         std::fs::write(&bad, "lissen = \"127.0.0.1:9100\"\n").expect("write");
         let err = Config::load(Layer::default(), Some(&bad)).expect_err("typo refused");
         assert!(format!("{err:#}").contains("lissen"), "{err:#}");
+    }
+
+    #[test]
+    fn rate_limits_can_be_raised_by_name_and_a_wrong_name_is_refused() {
+        let raised = Layer { rate_limits: Some("link-ip=50".into()), ..Layer::default() };
+        assert_eq!(Config::from_layer(raised).expect("valid").rate_limits, [("link-ip".to_owned(), 50)]);
+        let wrong = Layer { rate_limits: Some("links=50".into()), ..Layer::default() };
+        let err = Config::from_layer(wrong).expect_err("unknown limit");
+        assert!(format!("{err:#}").contains("not a rate limit"), "{err:#}");
     }
 
     #[test]

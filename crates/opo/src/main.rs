@@ -158,6 +158,7 @@ async fn open(config: &Config) -> anyhow::Result<App> {
         checkin_lead_days: config.checkin_lead_days,
         announcement_email: config.announcement_email.clone(),
         webhooks_allow_private: config.webhooks_allow_private,
+        rate_limits: config.rate_limits.clone(),
         discourse: config.discourse.as_ref().map(|d| opo_app::DiscourseSettings {
             base_url: d.url.clone(),
             webhook_secret: d.webhook_secret.clone(),

@@ -1,5 +1,6 @@
 //! Crash safety of `opo serve`: clients write through the API while the server is killed with SIGKILL
-//! at random moments (and, on PostgreSQL, while the database itself is stopped with `-m immediate` in
+//! at random moments: expressions of interest, and applications taken through the workflow to the
+//! applicant's signature and the committee's votes (and, on PostgreSQL, while the database itself is stopped with `-m immediate` in
 //! some cycles). After each restart every acknowledged write must be there, the database must pass its
 //! integrity checks and every write's e-mail must be in the outbox; at the end the outbox is drained
 //! and the SMTP server's mailbox must hold every message, a duplicate only where a kill cut a delivery
@@ -17,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::workflow::{self, Acked};
 use support::{Rng, Server, bare_address, interest, loopback, request};
 
 const CLIENTS: usize = 4;
@@ -51,6 +53,11 @@ struct Tally {
     duplicated: usize,
     missing: usize,
     leases_cut: usize,
+    signatures_acknowledged: usize,
+    signatures_found: usize,
+    votes_acknowledged: usize,
+    votes_found: usize,
+    applications_through_the_committee: usize,
 }
 
 async fn connect(url: &str) -> AnyConnection {
@@ -96,6 +103,15 @@ async fn check_integrity(url: &str) {
     .expect("consistency");
     assert_eq!(halves, 0, "an organization was stored without its application or contact");
     conn.close().await.ok();
+}
+
+/// Every signature and vote the server acknowledged is stored, and the workflow clients met no
+/// answer other than success, 503 or a cut connection.
+async fn check_workflow(url: &str, flows: &Acked, cycle: usize) {
+    assert!(flows.errors.is_empty(), "cycle {cycle}: workflow errors, the first: {:?}", flows.errors.first());
+    let (signatures, votes) = workflow::stored(url, flows).await;
+    assert_eq!(signatures, flows.signatures.len(), "cycle {cycle}: acknowledged signatures lost");
+    assert_eq!(votes, flows.votes.len(), "cycle {cycle}: acknowledged votes lost");
 }
 
 fn pg_cluster(action: &str) {
@@ -158,8 +174,12 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     let counter = Arc::new(AtomicU64::new(0));
     let mut acknowledged = BTreeSet::new();
     let mut tally = Tally::default();
+    let staff = workflow::staff(url).await;
+    let flows = Arc::new(Mutex::new(Acked::default()));
     for cycle in 0..cycles {
         let server = Server::start(dir.path(), url, smtp.port).await;
+        let acked = flows.lock().expect("lock").clone();
+        check_workflow(url, &acked, cycle).await;
         // What the previous cycles acknowledged survived their kills.
         let (numbers, addresses) = stored(url).await;
         let lost: Vec<_> = acknowledged.difference(&numbers).collect();
@@ -170,7 +190,8 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
         check_integrity(url).await;
 
         let seen = Arc::new(Mutex::new(Seen::default()));
-        let clients = spawn_clients(server.port, counter.clone(), seen.clone());
+        let mut clients = spawn_clients(server.port, counter.clone(), seen.clone());
+        clients.push(workflow::spawn(server.port, url, staff.clone(), counter.clone(), flows.clone()));
         tokio::time::sleep(Duration::from_millis(50 + rng.below(1500))).await;
         if pg_stop_every.is_some_and(|every| cycle % every == every - 1) {
             // The database stops hard under load: requests fail with 503 and, once it is back, the
@@ -225,6 +246,14 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     let (numbers, _) = stored(url).await;
     assert!(acknowledged.is_subset(&numbers), "acknowledged writes lost");
     check_integrity(url).await;
+    {
+        let flows = flows.lock().expect("lock").clone();
+        check_workflow(url, &flows, cycles).await;
+        tally.signatures_acknowledged = flows.signatures.len();
+        tally.votes_acknowledged = flows.votes.len();
+        (tally.signatures_found, tally.votes_found) = workflow::stored(url, &flows).await;
+        tally.applications_through_the_committee = flows.completed;
+    }
     let mut conn = connect(url).await;
     let leased: i64 =
         sqlx::query_scalar("select count(*) from outbox_emails where status = 'pending' and locked_until is not null")
@@ -283,6 +312,10 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     tally.received = received.len();
     tally.leases_cut = usize::try_from(leased).unwrap_or(0);
     assert!(tally.acknowledged > 0, "no write was acknowledged at all");
+    assert!(
+        tally.signatures_acknowledged > 0 && tally.votes_acknowledged > 0,
+        "the workflow never got as far: {tally:?}"
+    );
     assert_eq!(tally.missing, 0, "messages lost: {tally:?}");
     assert!(tally.duplicated <= tally.leases_cut, "more duplicates than deliveries a kill could have cut: {tally:?}");
     tally
@@ -292,7 +325,8 @@ fn report(backend: &str, tally: &Tally) {
     eprintln!(
         "{backend}: {} cycles, {} writes acknowledged, {} found, {} attempts not acknowledged ({} answered 503), \
          {} PostgreSQL stops (PostgreSQL ready again after {:?} ms, the service writing again {:?} ms later); e-mail: {} enqueued, {} sent, {} received, {} duplicated, \
-         {} missing, {} leases cut by a kill",
+         {} missing, {} leases cut by a kill; workflow: {} signatures acknowledged, {} found, {} votes \
+         acknowledged, {} found, {} applications taken through the committee",
         tally.cycles,
         tally.acknowledged,
         tally.found,
@@ -306,7 +340,12 @@ fn report(backend: &str, tally: &Tally) {
         tally.received,
         tally.duplicated,
         tally.missing,
-        tally.leases_cut
+        tally.leases_cut,
+        tally.signatures_acknowledged,
+        tally.signatures_found,
+        tally.votes_acknowledged,
+        tally.votes_found,
+        tally.applications_through_the_committee
     );
 }
 

@@ -5,6 +5,8 @@
 
 #![allow(dead_code)]
 
+pub mod workflow;
+
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -77,8 +79,8 @@ pub fn loopback(n: u64) -> Ipv4Addr {
     Ipv4Addr::new(127, 1 + ((n >> 16) & 0x7f) as u8, ((n >> 8) & 0xff) as u8, (n & 0xff) as u8)
 }
 
-/// One HTTP/1.1 request from `from` (or 127.0.0.1); the status and the body, or `None` when the
-/// connection failed (the server is down or was killed mid-answer).
+/// One HTTP/1.1 request from `from` (or 127.0.0.1) with a JSON body; the status and the body, or
+/// `None` when the connection failed (the server is down or was killed mid-answer).
 pub async fn request(
     port: u16,
     from: Option<Ipv4Addr>,
@@ -86,14 +88,27 @@ pub async fn request(
     path: &str,
     json: Option<&str>,
 ) -> Option<(u16, String)> {
+    send(port, from, method, path, None, "application/json", json.unwrap_or("")).await
+}
+
+/// One HTTP/1.1 request, with an API token when given and a body of `content_type`.
+pub async fn send(
+    port: u16,
+    from: Option<Ipv4Addr>,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    content_type: &str,
+    body: &str,
+) -> Option<(u16, String)> {
     let socket = TcpSocket::new_v4().ok()?;
     socket.bind(SocketAddr::from((from.unwrap_or(Ipv4Addr::LOCALHOST), 0))).ok()?;
     let mut stream = socket.connect(SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await.ok()?;
-    let body = json.unwrap_or("");
+    let authorization = token.map(|t| format!("Authorization: Bearer {t}\r\n")).unwrap_or_default();
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n\
-         Accept: application/json\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+         Accept: application/json\r\n{authorization}\
+         Content-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes()).await.ok()?;

@@ -69,7 +69,8 @@ async fn the_same_seed_gives_the_same_rows_on_each_backend() {
         assert_eq!(rows(&a, "posts"), 2_000);
         assert_eq!(rows(&a, "users"), 20);
         assert_eq!(rows(&a, "applications"), 100);
-        assert_eq!(rows(&a, "outbox_emails"), 200);
+        // 200 generated, plus the reminders the planner sends for what the generated history made due.
+        assert!(rows(&a, "outbox_emails") > 200, "{backend:?}: the planner ran over the generated data");
         assert_eq!(rows(&a, "partner_search"), 200, "{backend:?}: every organization is in the search index");
         assert!(rows(&a, "organization_countries") >= 200);
         assert!(rows(&a, "organization_terms") >= 200);

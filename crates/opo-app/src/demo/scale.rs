@@ -463,6 +463,11 @@ pub async fn load(
     );
     opo_store::audit::record(&mut tx, &entry, app.clock.now()).await?;
     tx.commit().await.map_err(StoreError::from)?;
+    // What the generated history makes due (partnerships whose agreements lapsed, reminders, check-ins)
+    // is done now, as a running service would have done it over the years the data spans: a service
+    // started on the data set then begins in its steady state instead of catching up first.
+    crate::planning::plan(app).await?;
+    app.db.optimize().await?;
     progress(Phase::SearchIndex, options.organizations as u64, options.organizations as u64);
     Ok(summary)
 }

@@ -5,7 +5,7 @@
 //! Full-text matching stays in the database; its ranked matches come in as [`Matches`].
 
 use crate::directory::{DirectoryQuery, Sort};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use time::Date;
 
 /// What the directory filters and sorts a listed partner by.
@@ -55,16 +55,47 @@ enum Facet {
 const FACETS: [Facet; 6] =
     [Facet::Capability, Facet::Component, Facet::Country, Facet::Region, Facet::OrgType, Facet::Joined];
 
-struct Entry {
-    listed: Listed,
-    /// The name as it sorts: lower-cased.
-    sort_name: String,
-    joined_year: Option<String>,
+impl Facet {
+    /// The values of this facet a partner has.
+    fn of(self, listed: &Listed) -> Vec<String> {
+        match self {
+            Self::Capability => listed.capabilities.clone(),
+            Self::Component => listed.components.clone(),
+            Self::Country => listed.countries.clone(),
+            Self::Region => listed.regions.clone(),
+            Self::OrgType => vec![listed.org_type.clone()],
+            Self::Joined => listed.joined_on.map(|d| format!("{:04}", d.year())).into_iter().collect(),
+        }
+    }
+
+    /// The values of this facet a query asks for; empty when it does not filter by it.
+    fn wanted(self, q: &DirectoryQuery) -> Vec<String> {
+        match self {
+            Self::Capability => q.capabilities.clone(),
+            Self::Component => q.components.clone(),
+            Self::Country => q.countries.iter().map(|c| c.as_str().to_owned()).collect(),
+            Self::Region => q.regions.iter().map(|r| r.key().to_owned()).collect(),
+            Self::OrgType => q.org_types.iter().map(|t| t.key().to_owned()).collect(),
+            Self::Joined => q.joined_years.iter().map(|y| format!("{y:04}")).collect(),
+        }
+    }
 }
 
-/// The listed partners, sorted by name once.
+struct Entry {
+    id: i64,
+    /// The name as it sorts: lower-cased.
+    sort_name: String,
+    joined_on: Option<Date>,
+    /// For each facet, the numbers of this partner's values in the index's list of that facet's values.
+    values: [Vec<u32>; 6],
+}
+
+/// The listed partners, sorted by name once, with every facet value replaced by its number: counting
+/// is then adding one in a list, not looking a string up in a map, ten times per partner per request.
 pub struct DirectoryIndex {
     entries: Vec<Entry>,
+    /// For each facet, its values in order; a value's number is its place here.
+    keys: [Vec<String>; 6],
 }
 
 impl std::fmt::Debug for DirectoryIndex {
@@ -73,22 +104,31 @@ impl std::fmt::Debug for DirectoryIndex {
     }
 }
 
-fn any_in(values: &[String], wanted: &[String]) -> bool {
-    values.iter().any(|v| wanted.contains(v))
-}
-
 impl DirectoryIndex {
     pub fn new(listed: Vec<Listed>) -> Self {
+        let keys: [Vec<String>; 6] = FACETS.map(|facet| {
+            let all: BTreeSet<String> = listed.iter().flat_map(|l| facet.of(l)).collect();
+            all.into_iter().collect()
+        });
+        let numbers: Vec<HashMap<&str, u32>> =
+            keys.iter().map(|k| k.iter().enumerate().map(|(n, key)| (key.as_str(), n as u32)).collect()).collect();
         let mut entries: Vec<Entry> = listed
-            .into_iter()
-            .map(|listed| Entry {
-                sort_name: listed.name.to_lowercase(),
-                joined_year: listed.joined_on.map(|d| format!("{:04}", d.year())),
-                listed,
+            .iter()
+            .map(|l| Entry {
+                id: l.id,
+                sort_name: l.name.to_lowercase(),
+                joined_on: l.joined_on,
+                values: FACETS.map(|facet| {
+                    let mut values: Vec<u32> =
+                        facet.of(l).iter().filter_map(|v| numbers[facet as usize].get(v.as_str()).copied()).collect();
+                    values.sort_unstable();
+                    values.dedup();
+                    values
+                }),
             })
             .collect();
-        entries.sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.listed.id.cmp(&b.listed.id)));
-        Self { entries }
+        entries.sort_by(|a, b| a.sort_name.cmp(&b.sort_name).then(a.id.cmp(&b.id)));
+        Self { entries, keys }
     }
 
     pub fn len(&self) -> usize {
@@ -103,26 +143,27 @@ impl DirectoryIndex {
     /// `q` asks for, and the facet counts: each facet counts over the partners that pass every other
     /// filter, so it shows what choosing one more of its values would give.
     pub fn query(&self, q: &DirectoryQuery, matches: Option<&Matches>) -> Found {
-        let countries: Vec<String> = q.countries.iter().map(|c| c.as_str().to_owned()).collect();
-        let regions: Vec<String> = q.regions.iter().map(|r| r.key().to_owned()).collect();
-        let org_types: Vec<String> = q.org_types.iter().map(|t| t.key().to_owned()).collect();
-        let years: Vec<String> = q.joined_years.iter().map(|y| format!("{y:04}")).collect();
+        // `None`: the facet does not filter. A wanted value no partner has matches nobody.
+        let wanted: [Option<Vec<u32>>; 6] = FACETS.map(|facet| {
+            let values = facet.wanted(q);
+            (!values.is_empty()).then(|| {
+                let keys = &self.keys[facet as usize];
+                values.iter().filter_map(|v| keys.binary_search(v).ok().map(|n| n as u32)).collect()
+            })
+        });
         let fails = |entry: &Entry, facet: Facet| -> bool {
-            let l = &entry.listed;
-            match facet {
-                Facet::Capability => !q.capabilities.is_empty() && !any_in(&l.capabilities, &q.capabilities),
-                Facet::Component => !q.components.is_empty() && !any_in(&l.components, &q.components),
-                Facet::Country => !countries.is_empty() && !any_in(&l.countries, &countries),
-                Facet::Region => !regions.is_empty() && !any_in(&l.regions, &regions),
-                Facet::OrgType => !org_types.is_empty() && !org_types.contains(&l.org_type),
-                Facet::Joined => !years.is_empty() && !entry.joined_year.as_ref().is_some_and(|y| years.contains(y)),
-            }
+            wanted[facet as usize].as_ref().is_some_and(|w| !entry.values[facet as usize].iter().any(|v| w.contains(v)))
         };
 
-        let mut counts: [BTreeMap<&str, i64>; 6] = Default::default();
+        let mut counts: [Vec<i64>; 6] = FACETS.map(|facet| vec![0; self.keys[facet as usize].len()]);
+        let mut add = |entry: &Entry, facet: Facet| {
+            for value in &entry.values[facet as usize] {
+                counts[facet as usize][*value as usize] += 1;
+            }
+        };
         let mut hits: Vec<&Entry> = Vec::new();
         for entry in &self.entries {
-            if matches.is_some_and(|m| !m.contains_key(&entry.listed.id)) {
+            if matches.is_some_and(|m| !m.contains_key(&entry.id)) {
                 continue;
             }
             let mut failed = None;
@@ -140,43 +181,28 @@ impl DirectoryIndex {
                 (0, _) => {
                     hits.push(entry);
                     for facet in FACETS {
-                        count(&mut counts[facet as usize], entry, facet);
+                        add(entry, facet);
                     }
                 }
-                (1, Some(facet)) => count(&mut counts[facet as usize], entry, facet),
+                (1, Some(facet)) => add(entry, facet),
                 _ => {}
             }
         }
 
-        let score = |entry: &Entry| matches.and_then(|m| m.get(&entry.listed.id)).copied().unwrap_or(0.0);
+        let score = |entry: &Entry| matches.and_then(|m| m.get(&entry.id)).copied().unwrap_or(0.0);
         match q.sort {
-            // Name order is the index's own order.
+            // Name order is the index's own order, and the sorts are stable: ties stay in name order.
             Sort::Default if matches.is_some() => hits.sort_by(|a, b| score(a).total_cmp(&score(b))),
             Sort::Default | Sort::Name => {}
-            Sort::Newest => hits.sort_by_key(|e| std::cmp::Reverse(e.listed.joined_on)),
+            Sort::Newest => hits.sort_by_key(|e| std::cmp::Reverse(e.joined_on)),
         }
-        let [capabilities, components, countries, regions, org_types, joined_years] =
-            counts.map(|c| c.into_iter().map(|(k, n)| (k.to_owned(), n)).collect());
+        let [capabilities, components, countries, regions, org_types, joined_years] = FACETS.map(|facet| {
+            let keys = &self.keys[facet as usize];
+            counts[facet as usize].iter().zip(keys).filter(|(n, _)| **n > 0).map(|(n, key)| (key.clone(), *n)).collect()
+        });
         Found {
-            ids: hits.iter().map(|e| e.listed.id).collect(),
+            ids: hits.iter().map(|e| e.id).collect(),
             facets: FacetCounts { capabilities, components, countries, regions, org_types, joined_years },
-        }
-    }
-}
-
-fn count<'a>(counts: &mut BTreeMap<&'a str, i64>, entry: &'a Entry, facet: Facet) {
-    let l = &entry.listed;
-    let mut add = |key: &'a str| *counts.entry(key).or_default() += 1;
-    match facet {
-        Facet::Capability => l.capabilities.iter().for_each(|k| add(k)),
-        Facet::Component => l.components.iter().for_each(|k| add(k)),
-        Facet::Country => l.countries.iter().for_each(|k| add(k)),
-        Facet::Region => l.regions.iter().for_each(|k| add(k)),
-        Facet::OrgType => add(&l.org_type),
-        Facet::Joined => {
-            if let Some(year) = &entry.joined_year {
-                add(year);
-            }
         }
     }
 }

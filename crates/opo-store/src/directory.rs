@@ -10,7 +10,7 @@ use opo_domain::taxonomy::Vocabulary;
 use sqlx::Row;
 use std::collections::HashMap;
 
-/// How many best matches a search ranks at most: a word found everywhere costs no more than this.
+/// How many matches a search scores at most: a word found everywhere costs no more than this.
 const MAX_MATCHES: i64 = 1000;
 
 fn is_postgres(conn: &Conn) -> bool {
@@ -159,8 +159,10 @@ pub async fn listed(conn: &mut Conn) -> Result<Vec<Listed>, StoreError> {
     Ok(by_id.into_values().collect())
 }
 
-/// The organizations whose search text holds every word (each as a prefix), at most the
-/// [`MAX_MATCHES`] best: a word found everywhere costs no more than that. A lower score ranks first.
+/// The organizations whose search text holds every word (each as a prefix), with their scores (a
+/// lower score ranks first). At most the first [`MAX_MATCHES`] matches in the index's own order are
+/// scored: a word found in nearly every partner costs no more than that, and a word found in fewer
+/// partners than that (nearly every real search) has all its matches ranked.
 pub async fn matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, StoreError> {
     if terms.is_empty() {
         return Ok(Matches::new());
@@ -168,17 +170,19 @@ pub async fn matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, Store
     let rows = if is_postgres(conn) {
         let tsquery = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
         sqlx::query(&format!(
-            "select organization_id as id, cast(-ts_rank(document, to_tsquery('simple', $1)) as double precision) as score \
-             from partner_search where document @@ to_tsquery('simple', $1) order by score limit {MAX_MATCHES}"
+            "select id, cast(-ts_rank(document, to_tsquery('simple', $1)) as double precision) as score \
+             from (select organization_id as id, document from partner_search \
+             where document @@ to_tsquery('simple', $1) limit {MAX_MATCHES}) first_matches"
         ))
         .bind(tsquery)
         .fetch_all(&mut *conn)
         .await?
     } else {
+        // FTS5 computes `bm25` for every row it returns: without `order by`, for the first rows only.
         let matcher = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
         sqlx::query(&format!(
             "select rowid as id, bm25(partner_search) as score from partner_search \
-             where partner_search match $1 order by score limit {MAX_MATCHES}"
+             where partner_search match $1 limit {MAX_MATCHES}"
         ))
         .bind(matcher)
         .fetch_all(&mut *conn)

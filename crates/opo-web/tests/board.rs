@@ -8,7 +8,7 @@ use axum::http::{StatusCode, header};
 use opo_domain::accounts::Role;
 use opo_domain::applications::Stage;
 use opo_domain::clock::Clock;
-use support::{TestApp, each_app, html};
+use support::{TestApp, each_app, html, scaled_apps};
 
 impl TestApp {
     /// The first application at `stage`, with its organization's name.
@@ -342,5 +342,55 @@ async fn the_secretariat_home_shows_the_funnel_the_timelines_give() {
             home.body.contains(&format!("<tr><td>Interest expressed</td><td>{interested}</td>")),
             "the table row of the first stage counts every application with an interest entry"
         );
+    }
+}
+
+#[tokio::test]
+async fn a_large_board_lists_a_hundred_applications_a_page_and_every_one_once() {
+    for t in scaled_apps(600).await {
+        let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
+        let under_way: std::collections::BTreeSet<i64> = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            opo_store::applications::list(&mut conn, &Default::default())
+                .await
+                .expect("applications")
+                .into_iter()
+                .filter(|a| !a.stage.is_final())
+                .map(|a| a.id)
+                .collect()
+        };
+        assert!(under_way.len() > 100, "the data set needs more than a page: {}", under_way.len());
+        let pages = under_way.len().div_ceil(100);
+        let mut listed = std::collections::BTreeSet::new();
+        for page in 1..=pages {
+            let url = if page == 1 {
+                "/secretariat/applications".to_owned()
+            } else {
+                format!("/secretariat/applications?page={page}")
+            };
+            let answer = t.get(&url, Some(&secretariat)).await;
+            assert_eq!(answer.status, StatusCode::OK, "{url}");
+            let ids: Vec<i64> = answer
+                .body
+                .split("href=\"/secretariat/applications/")
+                .skip(1)
+                .filter_map(|rest| rest.split('"').next()?.parse().ok())
+                .collect();
+            assert!(ids.len() <= 100, "{url}: {} rows", ids.len());
+            if page < pages {
+                assert_eq!(ids.len(), 100, "{url}: a full page");
+                assert!(
+                    answer.body.contains(&format!("href=\"/secretariat/applications?page={}\" rel=\"next\"", page + 1))
+                );
+            } else {
+                assert!(!answer.body.contains("rel=\"next\""), "{url}: the last page has no next");
+            }
+            for id in ids {
+                assert!(listed.insert(id), "{url}: application {id} listed twice");
+            }
+        }
+        assert_eq!(listed, under_way, "every application under way is on one of the pages");
+        let beyond = t.get(&format!("/secretariat/applications?page={}", pages + 1), Some(&secretariat)).await;
+        assert_eq!(beyond.status, StatusCode::NOT_FOUND);
     }
 }

@@ -64,13 +64,20 @@ struct BoardPage {
     stages: Vec<StageChoice>,
     late_only: bool,
     filtered: bool,
+    page_of: String,
+    prev: Option<String>,
+    next: Option<String>,
 }
 
-/// The board's filters as given in the address: `?stage=intro_call&stage=invited&late=1`. Stages that do
-/// not exist are left out.
-fn filters(query: Option<&str>) -> (Vec<Stage>, bool) {
+/// Applications a page of the board lists: the whole board of a large program would be megabytes.
+const BOARD_PAGE: usize = 100;
+
+/// The board's filters and page as given in the address: `?stage=intro_call&stage=invited&late=1&page=2`.
+/// Stages that do not exist are left out; a page that is not a number is the first.
+fn filters(query: Option<&str>) -> (Vec<Stage>, bool, usize) {
     let mut stages = Vec::new();
     let mut late_only = false;
+    let mut page = 1;
     for (key, value) in form_urlencoded::parse(query.unwrap_or_default().as_bytes()) {
         match key.as_ref() {
             "stage" => {
@@ -81,10 +88,28 @@ fn filters(query: Option<&str>) -> (Vec<Stage>, bool) {
                 }
             }
             "late" => late_only = matches!(value.trim(), "1" | "true" | "on" | "yes"),
+            "page" => page = value.trim().parse::<usize>().ok().filter(|p| *p >= 1).unwrap_or(1),
             _ => {}
         }
     }
-    (stages, late_only)
+    (stages, late_only, page)
+}
+
+/// The board's address for these filters at page `page`.
+fn board_url(stages: &[Stage], late_only: bool, page: usize) -> String {
+    let mut pairs: Vec<(&str, &str)> = stages.iter().map(|s| ("stage", s.key())).collect();
+    if late_only {
+        pairs.push(("late", "1"));
+    }
+    let page = page.to_string();
+    if page != "1" {
+        pairs.push(("page", &page));
+    }
+    if pairs.is_empty() {
+        "/secretariat/applications".to_owned()
+    } else {
+        format!("/secretariat/applications?{}", serde_urlencoded::to_string(&pairs).unwrap_or_default())
+    }
 }
 
 /// The secretariat's board: counts per stage, and the applications under way (or those the filters
@@ -94,9 +119,13 @@ pub(crate) async fn board(
     session: Session,
     RawQuery(query): RawQuery,
 ) -> Result<Html<String>, WebError> {
-    let (stages, late_only) = filters(query.as_deref());
+    let (stages, late_only, page) = filters(query.as_deref());
     let board = opo_app::applications::board(&state.app, &stages, late_only).await?;
     let t = crate::i18n::Tr::current();
+    let pages = board.rows.len().div_ceil(BOARD_PAGE).max(1);
+    if page > pages {
+        return Err(WebError::NotFound("page of the board"));
+    }
     let page = BoardPage {
         layout: Layout::new(&state, t.get("board-applications"), "", "/secretariat/applications")
             .in_section("home-signed")
@@ -116,6 +145,8 @@ pub(crate) async fn board(
         rows: board
             .rows
             .into_iter()
+            .skip((page - 1) * BOARD_PAGE)
+            .take(BOARD_PAGE)
             .map(|row| BoardItem {
                 id: row.application.id,
                 organization: row.application.organization_name,
@@ -134,6 +165,14 @@ pub(crate) async fn board(
             .collect(),
         filtered: !stages.is_empty() || late_only,
         late_only,
+        page_of: if pages > 1 {
+            let (page, pages) = (i64::try_from(page).unwrap_or(i64::MAX), i64::try_from(pages).unwrap_or(i64::MAX));
+            t.args("directory-page-of", &[("page", page.into()), ("pages", pages.into())])
+        } else {
+            String::new()
+        },
+        prev: (page > 1).then(|| board_url(&stages, late_only, page - 1)),
+        next: (page < pages).then(|| board_url(&stages, late_only, page + 1)),
     };
     Ok(Html(page.render()?))
 }
@@ -233,17 +272,25 @@ mod tests {
     use super::*;
 
     #[test]
-    fn filters_read_repeated_stages_and_the_late_flag() {
-        let (stages, late) = filters(Some("stage=intro_call&stage=invited&stage=intro_call&late=1"));
+    fn filters_read_repeated_stages_the_late_flag_and_the_page() {
+        let (stages, late, page) = filters(Some("stage=intro_call&stage=invited&stage=intro_call&late=1&page=3"));
         assert_eq!(stages, [Stage::IntroCall, Stage::Invited]);
         assert!(late);
+        assert_eq!(page, 3);
+        assert_eq!(
+            board_url(&stages, late, page),
+            "/secretariat/applications?stage=intro_call&stage=invited&late=1&page=3",
+            "the address reads back the same"
+        );
     }
 
     #[test]
     fn unknown_stages_are_left_out_and_no_query_means_no_filter() {
-        let (stages, late) = filters(Some("stage=nonsense&late=0"));
+        let (stages, late, page) = filters(Some("stage=nonsense&late=0&page=zero"));
         assert!(stages.is_empty());
         assert!(!late);
-        assert_eq!(filters(None), (Vec::new(), false));
+        assert_eq!(page, 1, "a page that is not a number is the first");
+        assert_eq!(filters(None), (Vec::new(), false, 1));
+        assert_eq!(board_url(&[], false, 1), "/secretariat/applications");
     }
 }

@@ -57,6 +57,21 @@ pub async fn each_app() -> Vec<TestApp> {
         .collect()
 }
 
+/// The generated data set of `organizations` partners (`opo demo --scale`) on each backend, behind the
+/// router: for pages that must stay bounded on a large program.
+pub async fn scaled_apps(organizations: usize) -> Vec<TestApp> {
+    let mut apps = Vec::new();
+    for db in opo_store::testing::each_backend().await {
+        let clock = Arc::new(ManualClock::new(time::macros::datetime!(2026-11-25 09:00 UTC)));
+        let app = App::new(db.db.clone(), clock.clone(), opo_app::Settings::default());
+        opo_app::setup::prepare(&app).await.expect("prepare the database");
+        let options = opo_app::demo::scale::ScaleOptions { organizations, seed: 1 };
+        opo_app::demo::scale::load(&app, &opo_app::Actor::cli(), options, &mut |_, _, _| {}).await.expect("load");
+        apps.push(TestApp { router: build_app(app.clone()), app, clock, _db: db });
+    }
+    apps
+}
+
 /// A form body with these fields, in this order (a key may repeat).
 pub fn encode(pairs: &[(&str, &str)]) -> String {
     form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()

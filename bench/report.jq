@@ -77,11 +77,13 @@ def url_label: .name | sub(", page [0-9]+$"; ", deep page");
         else ($u | map("\(.name) at \(.scale): \(.p99_us | ms) ms") | join("; ")) + ", \(yes($u | all((.p99_us // 1e12) < 15000)))" end) + "."),
   ($rows | map(select(.connections == 16)) | group_by(url_label)
    | map(. as $g | ($g | min_by(.scale)) as $lo | ($g | max_by(.scale)) as $hi
-         | select($lo.scale != $hi.scale) | {name: ($g[0] | url_label), growth: (($hi.p50_us // 1e12) / ($lo.p50_us // 1)), lo: $lo.scale, hi: $hi.scale}) as $gr
+         | select($lo.scale != $hi.scale)
+         | {name: ($g[0] | url_label), growth: (if $hi.p50_us and $lo.p50_us then $hi.p50_us / $lo.p50_us else null end), lo: $lo.scale, hi: $hi.scale}) as $gr
    | "- p50 grows less than 3× from the smallest to the largest scale"
      + (if ($gr | length) == 0 then ": only one scale in this run"
         else " (\($gr[0].lo) to \($gr[0].hi) organizations; the target is 100 to 100,000): "
-          + (($gr | map(select(.growth >= 3)) | map("\(.name) \(.growth | ratio)")) as $bad
+          + (($gr | map(select(.growth == null or .growth >= 3))
+              | map("\(.name) \(if .growth == null then "(no answer within the timeout at the largest scale)" else (.growth | ratio) end)")) as $bad
              | if ($bad | length) == 0 then "met for every URL" else "**not met** for " + ($bad | join(", ")) end) end) + ".")
   ]
 | .[]

@@ -22,8 +22,9 @@ use tower::ServiceExt;
 /// the export forwards them to `opo serve`, or they answer 404.
 pub const NEEDS_SERVICE: &[&str] = &["/sign-in", "/interest", "/language"];
 
-/// The largest response the export accepts (a logo or the whole open data set fit well within it).
-const MAX_BODY: usize = 32 * 1024 * 1024;
+/// The largest response the export accepts: the open data set of 100,000 partners is over 32 MiB, and
+/// a response is held whole before it is written.
+const MAX_BODY: usize = 512 * 1024 * 1024;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {

@@ -34,10 +34,8 @@ pub async fn prepare(app: &App) -> Result<(), AppError> {
         audit::record(&mut tx, &Actor::system().entry("agreement_template.published", "agreement_template", id), now)
             .await?;
     }
-    // A database made before the search index existed gets its index once.
-    if opo_store::directory::needs_reindex(&mut tx).await? {
-        opo_store::directory::reindex_all(&mut tx).await?;
-    }
+    // A database made before the search index existed gets its listed partners indexed once.
+    opo_store::directory::index_missing(&mut tx).await?;
     tx.commit().await.map_err(opo_store::StoreError::from)?;
     app.db.optimize().await?;
     Ok(())

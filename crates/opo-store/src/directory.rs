@@ -84,6 +84,35 @@ pub async fn reindex(conn: &mut Conn, organization_id: i64) -> Result<(), StoreE
 
 /// Rebuilds the search text of every organization, and fills in regions left empty by older versions.
 pub async fn reindex_all(conn: &mut Conn) -> Result<usize, StoreError> {
+    fill_blank_regions(conn).await?;
+    let ids: Vec<i64> = sqlx::query_scalar("select id from organizations").fetch_all(&mut *conn).await?;
+    for id in &ids {
+        reindex(conn, *id).await?;
+    }
+    Ok(ids.len())
+}
+
+/// What a start does to the index: fills in regions left empty by older versions and indexes the listed
+/// organizations missing from it (a database made before the index existed). Organizations still
+/// applying are indexed when their page is published; reading them all again at every start would make
+/// a start take longer the more applicants there are. Returns how many were indexed.
+pub async fn index_missing(conn: &mut Conn) -> Result<usize, StoreError> {
+    fill_blank_regions(conn).await?;
+    let indexed = if is_postgres(conn) { "s.organization_id" } else { "s.rowid" };
+    let ids: Vec<i64> = sqlx::query_scalar(&format!(
+        "select o.id from organizations o where o.status in ({}) \
+         and not exists (select 1 from partner_search s where {indexed} = o.id)",
+        listed_statuses()
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    for id in &ids {
+        reindex(conn, *id).await?;
+    }
+    Ok(ids.len())
+}
+
+async fn fill_blank_regions(conn: &mut Conn) -> Result<(), StoreError> {
     let blank: Vec<String> =
         sqlx::query_scalar("select distinct country from organization_countries where region = ''")
             .fetch_all(&mut *conn)
@@ -97,11 +126,7 @@ pub async fn reindex_all(conn: &mut Conn) -> Result<usize, StoreError> {
                 .await?;
         }
     }
-    let ids: Vec<i64> = sqlx::query_scalar("select id from organizations").fetch_all(&mut *conn).await?;
-    for id in &ids {
-        reindex(conn, *id).await?;
-    }
-    Ok(ids.len())
+    Ok(())
 }
 
 /// The listed organizations with what the directory filters them by, for
@@ -189,11 +214,4 @@ pub async fn matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, Store
         .await?
     };
     rows.iter().map(|row| Ok((row.try_get("id")?, row.try_get("score")?))).collect()
-}
-
-/// Whether some organization is missing from the search index.
-pub async fn needs_reindex(conn: &mut Conn) -> Result<bool, StoreError> {
-    let indexed: i64 = sqlx::query_scalar("select count(*) from partner_search").fetch_one(&mut *conn).await?;
-    let organizations: i64 = sqlx::query_scalar("select count(*) from organizations").fetch_one(&mut *conn).await?;
-    Ok(indexed < organizations)
 }

@@ -176,6 +176,23 @@ async fn profiles_asked_together_come_back_in_the_order_asked_each_with_its_own_
 }
 
 #[tokio::test]
+async fn a_start_indexes_only_the_listed_partners_missing_from_the_search_index() {
+    for TestDb { db, .. } in testing::each_backend().await {
+        seed_vocabularies(&db).await;
+        add(&db, &org("Listed Unindexed", PartnerStatus::Active, false), false).await;
+        add(&db, &org("Still Applying", PartnerStatus::Prospect, false), false).await;
+        let mut tx = db.begin().await.expect("begin");
+        assert_eq!(opo_store::directory::index_missing(&mut tx).await.expect("index"), 1, "{:?}", db.backend());
+        assert_eq!(opo_store::directory::index_missing(&mut tx).await.expect("index"), 0, "once is enough");
+        let found = opo_store::directory::matches(&mut tx, &["unindexed".to_owned()]).await.expect("search");
+        assert_eq!(found.len(), 1, "the listed partner is searchable");
+        let applying = opo_store::directory::matches(&mut tx, &["applying".to_owned()]).await.expect("search");
+        assert!(applying.is_empty(), "an applicant waits for its page to be published");
+        tx.commit().await.expect("commit");
+    }
+}
+
+#[tokio::test]
 async fn sqlite_gathers_planner_statistics_when_optimized() {
     let t = testing::sqlite().await;
     seed_vocabularies(&t.db).await;

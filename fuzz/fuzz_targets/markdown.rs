@@ -18,7 +18,10 @@ fn decode_entities(value: &str) -> String {
 
 /// The scheme of a URL, lower-cased, when it has one (a `:` before any `/`, `?` or `#`).
 fn scheme(url: &str) -> Option<String> {
-    let cleaned: String = url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect();
+    // As the URL standard reads an address: C0 controls and spaces trimmed from both ends, tabs and
+    // newlines removed anywhere; any other control character stays, and makes the scheme invalid.
+    let trimmed = url.trim_matches(|c: char| c <= ' ');
+    let cleaned: String = trimmed.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let end = cleaned.find([':', '/', '?', '#'])?;
     // Without the syntax of a scheme (a letter, then letters, digits, `+`, `-`, `.`), browsers take the
     // URL as a relative path.

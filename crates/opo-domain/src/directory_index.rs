@@ -131,14 +131,6 @@ impl DirectoryIndex {
         Self { entries, keys }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// The partners that match `q` (and, when words were searched, are among `matches`), in the order
     /// `q` asks for, and the facet counts: each facet counts over the partners that pass every other
     /// filter, so it shows what choosing one more of its values would give.

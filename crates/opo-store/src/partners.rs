@@ -240,11 +240,7 @@ pub async fn cards_by_id(conn: &mut Conn, ids: &[i64]) -> Result<Vec<PartnerCard
              where o.id in ({})",
             placeholders(1, chunk.len())
         );
-        let mut query = sqlx::query(&sql);
-        for id in chunk {
-            query = query.bind(*id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
+        for row in bind_all(sqlx::query(&sql), chunk.iter()).fetch_all(&mut *conn).await? {
             let card = card_from_row(&row)?;
             by_id.insert(card.id, card);
         }

@@ -106,12 +106,13 @@ async fn check_integrity(url: &str) {
 }
 
 /// Every signature and vote the server acknowledged is stored, and the workflow clients met no
-/// answer other than success, 503 or a cut connection.
-async fn check_workflow(url: &str, flows: &Acked, cycle: usize) {
+/// answer other than success, 503 or a cut connection. Returns the signatures and votes found.
+async fn check_workflow(url: &str, flows: &Acked, cycle: usize) -> (usize, usize) {
     assert!(flows.errors.is_empty(), "cycle {cycle}: workflow errors, the first: {:?}", flows.errors.first());
     let (signatures, votes) = workflow::stored(url, flows).await;
     assert_eq!(signatures, flows.signatures.len(), "cycle {cycle}: acknowledged signatures lost");
     assert_eq!(votes, flows.votes.len(), "cycle {cycle}: acknowledged votes lost");
+    (signatures, votes)
 }
 
 fn pg_cluster(action: &str) {
@@ -248,10 +249,9 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     check_integrity(url).await;
     {
         let flows = flows.lock().expect("lock").clone();
-        check_workflow(url, &flows, cycles).await;
+        (tally.signatures_found, tally.votes_found) = check_workflow(url, &flows, cycles).await;
         tally.signatures_acknowledged = flows.signatures.len();
         tally.votes_acknowledged = flows.votes.len();
-        (tally.signatures_found, tally.votes_found) = workflow::stored(url, &flows).await;
         tally.applications_through_the_committee = flows.completed;
     }
     let mut conn = connect(url).await;

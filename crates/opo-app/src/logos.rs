@@ -623,12 +623,18 @@ impl SvgWriter {
             return Ok(());
         }
         self.out.push('>');
-        for child in node.children() {
-            if child.is_element() {
-                self.element(child, depth + 1)?;
-            } else if let Some(text) = child.text() {
-                let text = if name == "style" { scrub_css(text) } else { Cow::Borrowed(text) };
-                escape_into(&mut self.out, &text, false);
+        if name == "style" {
+            // A style sheet is text only. Elements inside it would split the CSS into pieces scrubbed one
+            // by one, while a browser reads the pieces joined, so a rule cut in two would slip through.
+            let css: String = node.children().filter_map(|child| child.text()).collect();
+            escape_into(&mut self.out, &scrub_css(&css), false);
+        } else {
+            for child in node.children() {
+                if child.is_element() {
+                    self.element(child, depth + 1)?;
+                } else if let Some(text) = child.text() {
+                    escape_into(&mut self.out, text, false);
+                }
             }
         }
         let _ = write!(self.out, "</{name}>");

@@ -664,33 +664,55 @@ pub struct BoardRow {
 }
 
 /// The secretariat's board: the applications at the chosen stages (all under way when none), with
-/// counts per stage and what is late.
+/// counts per stage and what is late. `rows` holds the window asked for; `matching` counts them all.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Board {
     pub rows: Vec<BoardRow>,
+    pub matching: i64,
     pub counts: Vec<(Stage, i64, i64)>,
 }
 
-pub async fn board(app: &App, stages: &[Stage], late_only: bool) -> Result<Board, AppError> {
+/// A slice of the board's rows: `limit` rows after skipping `offset`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// The board, counted and filtered in the database so that only the rows shown are read: with
+/// thousands of applications, reading them all for every view cost seconds and hundreds of megabytes.
+pub async fn board(app: &App, stages: &[Stage], late_only: bool, window: Option<Window>) -> Result<Board, AppError> {
     let now = app.clock.now();
-    let mut conn = app.db.read().await?;
-    let all = store::list(&mut conn, &ApplicationFilter::default()).await?;
     let limits = &app.settings.stage_limits;
-    let mut counts: Vec<(Stage, i64, i64)> = Stage::ALL.iter().map(|s| (*s, 0, 0)).collect();
-    let mut rows = Vec::new();
-    for application in all {
-        let late = limits.is_late(application.stage, application.stage_entered_at, now);
-        if let Some(count) = counts.iter_mut().find(|(s, _, _)| *s == application.stage) {
-            count.1 += 1;
-            count.2 += i64::from(late);
-        }
-        let shown = if stages.is_empty() { !application.stage.is_final() } else { stages.contains(&application.stage) };
-        if shown && (!late_only || late) {
-            let days_in_stage = (now - application.stage_entered_at).whole_days();
-            rows.push(BoardRow { application, late, days_in_stage });
-        }
-    }
-    Ok(Board { rows, counts })
+    let cutoffs: Vec<(Stage, OffsetDateTime)> =
+        Stage::ALL.iter().filter_map(|stage| Some((*stage, now - limits.limit(*stage)?))).collect();
+    let shown: Vec<Stage> = if stages.is_empty() {
+        Stage::ALL.iter().copied().filter(|stage| !stage.is_final()).collect()
+    } else {
+        stages.to_vec()
+    };
+    let waiting = store::Waiting { stages: &shown, late_before: late_only.then_some(cutoffs.as_slice()) };
+    let mut conn = app.db.read().await?;
+    let found = store::stage_counts(&mut conn, &cutoffs).await?;
+    let counts = Stage::ALL
+        .iter()
+        .map(|stage| found.iter().find(|(s, _, _)| s == stage).copied().unwrap_or((*stage, 0, 0)))
+        .collect();
+    let (offset, limit) = window.map_or((0, None), |w| (w.offset, Some(w.limit)));
+    let listed = store::list_waiting(&mut conn, &waiting, offset, limit).await?;
+    let matching = match window {
+        Some(_) => store::count_waiting(&mut conn, &waiting).await?,
+        None => i64::try_from(listed.len()).unwrap_or(i64::MAX),
+    };
+    let rows = listed
+        .into_iter()
+        .map(|application| BoardRow {
+            late: limits.is_late(application.stage, application.stage_entered_at, now),
+            days_in_stage: (now - application.stage_entered_at).whole_days(),
+            application,
+        })
+        .collect();
+    Ok(Board { rows, matching, counts })
 }
 
 /// What the worker does for the workflow each round: reminders for idle drafts and open questions,

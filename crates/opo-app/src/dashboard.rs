@@ -92,7 +92,9 @@ pub struct Attention {
 }
 
 pub async fn attention(app: &App) -> Result<Attention, AppError> {
-    let board = crate::applications::board(app, &[], true).await?;
+    // Only the number of late applications is shown, so no row is read.
+    let no_rows = crate::applications::Window { offset: 0, limit: 0 };
+    let board = crate::applications::board(app, &[], true, Some(no_rows)).await?;
     let checkins = crate::checkins::board(app).await?;
     let mut conn = app.db.read().await?;
     let statuses = opo_store::dashboard::partners_by_status(&mut conn).await?;
@@ -100,7 +102,7 @@ pub async fn attention(app: &App) -> Result<Attention, AppError> {
     let (_, emails_failed) = notifications::counts(&mut conn).await?;
     let (_, jobs_dead) = opo_store::jobs::counts(&mut conn).await?;
     Ok(Attention {
-        applications_late: board.rows.len() as i64,
+        applications_late: board.matching,
         checkins_due: checkins.due.len() as i64,
         checkins_overdue: checkins.overdue.len() as i64,
         renewals_due: status("renewal-due"),

@@ -180,7 +180,7 @@ async fn an_idle_draft_is_reminded_once_and_a_moved_call_raises_the_sequence() {
         applications::sweep(app).await.expect("sweep");
         applications::sweep(app).await.expect("again");
         assert_eq!(mail_to(app, "awa@sahel-data.example", "application-reminder").await.len(), 1);
-        let board = applications::board(app, &[], true).await.expect("board");
+        let board = applications::board(app, &[], true, None).await.expect("board");
         assert!(board.rows.iter().all(|r| r.late), "only late ones when asked");
     }
 }

@@ -229,6 +229,105 @@ pub async fn list(conn: &mut Conn, filter: &ApplicationFilter) -> Result<Vec<App
     query.fetch_all(&mut *conn).await?.iter().map(from_row).collect()
 }
 
+/// Which applications a board shows: those at `stages`, and with `late_before`, only those that entered
+/// their stage before its cutoff (a stage without a cutoff is never late).
+pub struct Waiting<'a> {
+    pub stages: &'a [Stage],
+    pub late_before: Option<&'a [(Stage, OffsetDateTime)]>,
+}
+
+impl Waiting<'_> {
+    /// The `where` clause and its values, numbered from `$1`.
+    fn clause(&self) -> (String, Vec<String>) {
+        let mut values = Vec::new();
+        let mut parts = Vec::new();
+        match self.late_before {
+            None => {
+                for stage in self.stages {
+                    values.push(stage.key().to_owned());
+                    parts.push(format!("a.stage = ${}", values.len()));
+                }
+            }
+            Some(cutoffs) => {
+                for (stage, before) in cutoffs.iter().filter(|(stage, _)| self.stages.contains(stage)) {
+                    values.push(stage.key().to_owned());
+                    values.push(format_ts(*before));
+                    parts.push(format!("(a.stage = ${} and a.stage_entered_at < ${})", values.len() - 1, values.len()));
+                }
+            }
+        }
+        if parts.is_empty() {
+            return ("1 = 0".to_owned(), values);
+        }
+        (format!("({})", parts.join(" or ")), values)
+    }
+}
+
+/// How many applications `waiting` picks.
+pub async fn count_waiting(conn: &mut Conn, waiting: &Waiting<'_>) -> Result<i64, StoreError> {
+    let (clause, values) = waiting.clause();
+    let sql = format!("select count(*) from applications a where {clause}");
+    let mut query = sqlx::query_scalar(&sql);
+    for value in &values {
+        query = query.bind(value);
+    }
+    Ok(query.fetch_one(&mut *conn).await?)
+}
+
+/// The applications `waiting` picks, oldest in their stage first, `limit` of them from `offset` (all
+/// when `limit` is `None`).
+pub async fn list_waiting(
+    conn: &mut Conn,
+    waiting: &Waiting<'_>,
+    offset: i64,
+    limit: Option<i64>,
+) -> Result<Vec<Application>, StoreError> {
+    let (clause, values) = waiting.clause();
+    let mut sql = format!(
+        "select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where {clause} \
+         order by a.stage_entered_at, a.id"
+    );
+    if limit.is_some() {
+        sql.push_str(&format!(" limit ${} offset ${}", values.len() + 1, values.len() + 2));
+    }
+    let mut query = sqlx::query(&sql);
+    for value in &values {
+        query = query.bind(value);
+    }
+    if let Some(limit) = limit {
+        query = query.bind(limit).bind(offset);
+    }
+    query.fetch_all(&mut *conn).await?.iter().map(from_row).collect()
+}
+
+/// For every stage that has applications: how many, and how many entered it before the stage's cutoff
+/// in `late_before`.
+pub async fn stage_counts(
+    conn: &mut Conn,
+    late_before: &[(Stage, OffsetDateTime)],
+) -> Result<Vec<(Stage, i64, i64)>, StoreError> {
+    let late = if late_before.is_empty() {
+        "0".to_owned()
+    } else {
+        let cases: Vec<String> = (0..late_before.len())
+            .map(|i| format!("(stage = ${} and stage_entered_at < ${})", 2 * i + 1, 2 * i + 2))
+            .collect();
+        format!("coalesce(sum(case when {} then 1 else 0 end), 0)", cases.join(" or "))
+    };
+    let sql = format!("select stage, count(*) as n, {late} as late from applications group by stage");
+    let mut query = sqlx::query(&sql);
+    for (stage, before) in late_before {
+        query = query.bind(stage.key()).bind(format_ts(*before));
+    }
+    let mut counts = Vec::new();
+    for row in query.fetch_all(&mut *conn).await? {
+        let key: String = row.try_get("stage")?;
+        let stage = Stage::parse(&key).ok_or_else(|| StoreError::Corrupt(format!("stage {key:?}")))?;
+        counts.push((stage, row.try_get("n")?, row.try_get("late")?));
+    }
+    Ok(counts)
+}
+
 /// The application of an organization that is still under way, if any.
 pub async fn open_for(conn: &mut Conn, organization_id: i64) -> Result<Option<i64>, StoreError> {
     Ok(sqlx::query_scalar(

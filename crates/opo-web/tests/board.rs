@@ -345,52 +345,76 @@ async fn the_secretariat_home_shows_the_funnel_the_timelines_give() {
     }
 }
 
+/// The ids listed on every page of the board at `base` (`?` or `&` is added for later pages), checking
+/// that each page but the last is full and links to the next, and that no id is listed twice.
+async fn walk_board(t: &TestApp, secretariat: &str, base: &str, expected: usize) -> std::collections::BTreeSet<i64> {
+    let pages = expected.div_ceil(100).max(1);
+    let mut listed = std::collections::BTreeSet::new();
+    for page in 1..=pages {
+        let url = match (page, base.contains('?')) {
+            (1, _) => base.to_owned(),
+            (_, true) => format!("{base}&page={page}"),
+            (_, false) => format!("{base}?page={page}"),
+        };
+        let answer = t.get(&url, Some(secretariat)).await;
+        assert_eq!(answer.status, StatusCode::OK, "{url}");
+        let ids: Vec<i64> = answer
+            .body
+            .split("href=\"/secretariat/applications/")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next()?.parse().ok())
+            .collect();
+        assert!(ids.len() <= 100, "{url}: {} rows", ids.len());
+        if page < pages {
+            assert_eq!(ids.len(), 100, "{url}: a full page");
+            assert!(answer.body.contains("rel=\"next\""), "{url}: a link to the next page");
+        } else {
+            assert!(!answer.body.contains("rel=\"next\""), "{url}: the last page has no next");
+        }
+        for id in ids {
+            assert!(listed.insert(id), "{url}: application {id} listed twice");
+        }
+    }
+    let beyond = match base.contains('?') {
+        true => format!("{base}&page={}", pages + 1),
+        false => format!("{base}?page={}", pages + 1),
+    };
+    assert_eq!(t.get(&beyond, Some(secretariat)).await.status, StatusCode::NOT_FOUND, "{beyond}");
+    listed
+}
+
 #[tokio::test]
 async fn a_large_board_lists_a_hundred_applications_a_page_and_every_one_once() {
     for t in scaled_apps(600).await {
         let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
-        let under_way: std::collections::BTreeSet<i64> = {
+        let all = {
             let mut conn = t.app.db.read().await.expect("conn");
-            opo_store::applications::list(&mut conn, &Default::default())
-                .await
-                .expect("applications")
-                .into_iter()
-                .filter(|a| !a.stage.is_final())
-                .map(|a| a.id)
-                .collect()
+            opo_store::applications::list(&mut conn, &Default::default()).await.expect("applications")
         };
+        let under_way: std::collections::BTreeSet<i64> =
+            all.iter().filter(|a| !a.stage.is_final()).map(|a| a.id).collect();
         assert!(under_way.len() > 100, "the data set needs more than a page: {}", under_way.len());
-        let pages = under_way.len().div_ceil(100);
-        let mut listed = std::collections::BTreeSet::new();
-        for page in 1..=pages {
-            let url = if page == 1 {
-                "/secretariat/applications".to_owned()
-            } else {
-                format!("/secretariat/applications?page={page}")
-            };
-            let answer = t.get(&url, Some(&secretariat)).await;
-            assert_eq!(answer.status, StatusCode::OK, "{url}");
-            let ids: Vec<i64> = answer
-                .body
-                .split("href=\"/secretariat/applications/")
-                .skip(1)
-                .filter_map(|rest| rest.split('"').next()?.parse().ok())
-                .collect();
-            assert!(ids.len() <= 100, "{url}: {} rows", ids.len());
-            if page < pages {
-                assert_eq!(ids.len(), 100, "{url}: a full page");
-                assert!(
-                    answer.body.contains(&format!("href=\"/secretariat/applications?page={}\" rel=\"next\"", page + 1))
-                );
-            } else {
-                assert!(!answer.body.contains("rel=\"next\""), "{url}: the last page has no next");
-            }
-            for id in ids {
-                assert!(listed.insert(id), "{url}: application {id} listed twice");
-            }
-        }
+        let listed = walk_board(&t, &secretariat, "/secretariat/applications", under_way.len()).await;
         assert_eq!(listed, under_way, "every application under way is on one of the pages");
-        let beyond = t.get(&format!("/secretariat/applications?page={}", pages + 1), Some(&secretariat)).await;
-        assert_eq!(beyond.status, StatusCode::NOT_FOUND);
+        let first = t.get("/secretariat/applications", Some(&secretariat)).await;
+        assert!(first.body.contains("href=\"/secretariat/applications?page=2\" rel=\"next\""));
+
+        // Two months later: late ones only, over more than one page, as the stage limits say.
+        t.clock.advance(time::Duration::days(60));
+        let (_, secretariat) = t.signed_in(Role::Secretariat, None).await;
+        let now = t.clock.now();
+        let limits = &t.app.settings.stage_limits;
+        let late: std::collections::BTreeSet<i64> = all
+            .iter()
+            .filter(|a| !a.stage.is_final() && limits.is_late(a.stage, a.stage_entered_at, now))
+            .map(|a| a.id)
+            .collect();
+        assert!(late.len() > 100, "the data set needs more than a page of late ones: {}", late.len());
+        assert!(late.len() < under_way.len(), "some are not late");
+        let listed_late = walk_board(&t, &secretariat, "/secretariat/applications?late=1", late.len()).await;
+        assert_eq!(listed_late, late, "the late filter lists exactly the late applications");
+        let home = t.get("/secretariat", Some(&secretariat)).await;
+        let count = format!("<a href=\"/secretariat/applications?late=1\"><strong>{}</strong>", late.len());
+        assert!(home.body.contains(&count), "the home page counts the late applications: {count}");
     }
 }

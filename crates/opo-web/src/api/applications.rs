@@ -142,7 +142,7 @@ pub(crate) async fn list(
             .collect();
         return Ok(Json(ApplicationList { applications, counts: Vec::new() }));
     }
-    let board = opo_app::applications::board(&state.app, &stages, query.late.unwrap_or(false)).await?;
+    let board = opo_app::applications::board(&state.app, &stages, query.late.unwrap_or(false), None).await?;
     Ok(Json(ApplicationList {
         applications: board.rows.iter().map(|row| ApplicationSummary::new(&row.application, settings, now)).collect(),
         counts: board

@@ -23,7 +23,7 @@ use askama::Template;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
-use opo_app::applications::Application;
+use opo_app::applications::{Application, Window};
 use opo_domain::applications::Stage;
 use opo_domain::policy::{self, Action, Actor};
 use serde::Deserialize;
@@ -120,9 +120,13 @@ pub(crate) async fn board(
     RawQuery(query): RawQuery,
 ) -> Result<Html<String>, WebError> {
     let (stages, late_only, page) = filters(query.as_deref());
-    let board = opo_app::applications::board(&state.app, &stages, late_only).await?;
+    let window = Window {
+        offset: i64::try_from((page - 1).saturating_mul(BOARD_PAGE)).unwrap_or(i64::MAX),
+        limit: i64::try_from(BOARD_PAGE).unwrap_or(i64::MAX),
+    };
+    let board = opo_app::applications::board(&state.app, &stages, late_only, Some(window)).await?;
     let t = crate::i18n::Tr::current();
-    let pages = board.rows.len().div_ceil(BOARD_PAGE).max(1);
+    let pages = usize::try_from(board.matching).unwrap_or(usize::MAX).div_ceil(BOARD_PAGE).max(1);
     if page > pages {
         return Err(WebError::NotFound("page of the board"));
     }
@@ -145,8 +149,6 @@ pub(crate) async fn board(
         rows: board
             .rows
             .into_iter()
-            .skip((page - 1) * BOARD_PAGE)
-            .take(BOARD_PAGE)
             .map(|row| BoardItem {
                 id: row.application.id,
                 organization: row.application.organization_name,

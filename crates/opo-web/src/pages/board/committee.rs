@@ -45,7 +45,8 @@ struct QueuePage {
 }
 
 pub(crate) async fn queue(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    let board = opo_app::applications::board(&state.app, &[Stage::UnderReview, Stage::InfoRequested], false).await?;
+    let board =
+        opo_app::applications::board(&state.app, &[Stage::UnderReview, Stage::InfoRequested], false, None).await?;
     let mut rows = Vec::with_capacity(board.rows.len());
     let tr = crate::i18n::Tr::current();
     for row in board.rows {

@@ -1,8 +1,8 @@
 //! The REST API under `/api/v1`: every step of the partnership workflow, so another system can drive
-//! it from the expression of interest to the announcement, and the forum's webhook. Each route is in
-//! the route table with the policy action that guards it, like every page; the answers are JSON, and
-//! every error is a problem details document (see [`problem`]). The OpenAPI document is generated from
-//! the handlers' annotations (see [`openapi`]).
+//! it from the expression of interest to the announcement; the showcase posts; and the forum's webhook.
+//! Each route is in the route table with the policy action that guards it, like every page; the answers
+//! are JSON, and every error is a problem details document (see [`problem`]). The OpenAPI document is
+//! generated from the handlers' annotations (see [`openapi`]).
 //!
 //! Who is asking: an API token (`Authorization: Bearer opo_…`, see `session::load`), or the session
 //! cookie of a page of this site.
@@ -12,6 +12,7 @@ mod agreements;
 mod applications;
 mod openapi;
 mod partners;
+mod posts;
 pub(crate) mod problem;
 mod schema;
 mod webhooks;
@@ -44,6 +45,10 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .get("/api/v1/signatures/{code}", Action::ViewPublicSite, agreements::verify)
         .get("/api/v1/partners", Action::ViewPublicSite, partners::list)
         .get("/api/v1/partners/{slug}", Action::ViewPublicSite, partners::detail)
+        .post("/api/v1/partners/{slug}/posts", Action::SubmitPost, posts::submit)
+        .post("/api/v1/posts", Action::EditPosts, posts::create)
+        .get("/api/v1/posts/{id}", Action::EditPosts, posts::detail)
+        .post("/api/v1/posts/{id}/publish", Action::EditPosts, posts::publish)
         .get("/api/v1/applications", Action::ViewOrganizationRecord, a::list)
         .get("/api/v1/applications/{id}", Action::ViewOrganizationRecord, a::detail)
         .post("/api/v1/applications/{id}/contact", Action::ManageApplications, a::set_contact)

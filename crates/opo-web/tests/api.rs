@@ -910,3 +910,107 @@ async fn a_partner_shows_its_profile_and_translations_and_bad_questions_are_prob
         }
     }
 }
+
+#[tokio::test]
+async fn showcase_posts_are_written_submitted_and_published_through_the_api() {
+    for t in each_api().await {
+        let secretariat = t.staff_token("secretariat", "posts-officer@secretariat.example").await;
+        // A partner that has consented to nothing yet, so that consent decides what may be published.
+        let mut unconsented = None;
+        for record in listed_partners(&t.app).await {
+            if opo_app::showcase::consents_of(&t.app, record.id).await.expect("consents").is_empty() {
+                unconsented = Some(record.card.slug.clone());
+                break;
+            }
+        }
+        let slug = unconsented.expect("a listed partner without consents");
+        let other = listed_partners(&t.app).await.into_iter().find(|r| r.card.slug != slug).expect("another");
+        let input = AddUser {
+            email: "comms@partner-posts.example".to_owned(),
+            display_name: "Comms lead".to_owned(),
+            role: "partner".to_owned(),
+            organization: Some(slug.clone()),
+        };
+        let id = opo_app::accounts::add_user(&t.app, &input, &Actor::cli()).await.expect("partner contact");
+        let user = opo_app::accounts::find(&t.app, id).await.expect("user");
+        let partner = opo_app::api_tokens::create(&t.app, &user, "website", &Actor::cli()).await.expect("token");
+
+        // What is wrong is said field by field, and nothing is written.
+        let wrong = t.post("/api/v1/posts", &secretariat, json!({ "kind": "poem", "title": " " })).await;
+        wrong.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "");
+        let fields: Vec<String> = wrong.json()["errors"]
+            .as_array()
+            .expect("errors")
+            .iter()
+            .filter_map(|e| e["field"].as_str().map(str::to_owned))
+            .collect();
+        for field in ["kind", "title", "summary", "body"] {
+            assert!(fields.iter().any(|f| f == field), "{field} in {fields:?}");
+        }
+        let stray = t.post("/api/v1/posts", &secretariat, json!({ "kind": "blog", "colour": "red" })).await;
+        stray.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "colour");
+
+        // The secretariat's blog post about the partner waits for the partner's consent.
+        let blog = json!({
+            "kind": "blog", "title": "Interoperability in the field", "summary": "What we learned.",
+            "body": "A **long** story.", "partner": slug,
+        });
+        let draft = step(t.post("/api/v1/posts", &secretariat, blog).await, StatusCode::CREATED).json();
+        assert_eq!(draft["status"], "draft");
+        assert_eq!(draft["partners"], json!([slug]));
+        assert!(draft["url"].is_null() && draft["published_at"].is_null(), "{draft}");
+        let blog_id = draft["id"].as_i64().expect("id");
+        let read = step(t.get(&format!("/api/v1/posts/{blog_id}"), Some(&secretariat)).await, StatusCode::OK).json();
+        assert_eq!(read, draft);
+        t.post_empty(&format!("/api/v1/posts/{blog_id}/publish"), &secretariat)
+            .await
+            .assert_problem(StatusCode::CONFLICT, "has not consented");
+
+        // The partner submits an impact story with its consent to impact stories; the blog post still waits.
+        let story = json!({
+            "kind": "impact-story", "title": "Ten districts report on time", "summary": "Reporting in Kenya.",
+            "body": "How it went.", "consent": true,
+        });
+        let submitted = t.post(&format!("/api/v1/partners/{slug}/posts"), &partner, story.clone()).await;
+        let submitted = step(submitted, StatusCode::CREATED).json();
+        assert_eq!(submitted["status"], "draft");
+        assert_eq!(submitted["partners"], json!([slug]));
+        let story_id = submitted["id"].as_i64().expect("id");
+        t.post_empty(&format!("/api/v1/posts/{blog_id}/publish"), &secretariat)
+            .await
+            .assert_problem(StatusCode::CONFLICT, "has not consented");
+        let published = t.post_empty(&format!("/api/v1/posts/{story_id}/publish"), &secretariat).await;
+        let published = step(published, StatusCode::OK).json();
+        assert_eq!(published["status"], "published");
+        let url = published["url"].as_str().expect("a public address");
+        let path = url.strip_prefix(&t.app.settings.base_url).expect("on this site");
+        assert_eq!(path, format!("/news/{}", published["slug"].as_str().expect("slug")));
+        let page = t.get(path, None).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text.contains("Ten districts report on time"));
+        t.post_empty(&format!("/api/v1/posts/{story_id}/publish"), &secretariat)
+            .await
+            .assert_problem(StatusCode::CONFLICT, "published already");
+
+        // A partner contact writes for its own organization only, and does not publish.
+        let elsewhere = t.post(&format!("/api/v1/partners/{}/posts", other.card.slug), &partner, story.clone()).await;
+        elsewhere.assert_problem(StatusCode::FORBIDDEN, "another organization");
+        let mut featuring_other = story.clone();
+        featuring_other["partner"] = json!(other.card.slug);
+        t.post(&format!("/api/v1/partners/{slug}/posts"), &partner, featuring_other)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "leave out partner");
+        for (uri, body) in [("/api/v1/posts", Some(story.clone())), (&format!("/api/v1/posts/{blog_id}/publish"), None)]
+        {
+            let answer = t.call(Method::POST, uri, Some(&partner), body).await;
+            assert_eq!(answer.status, StatusCode::FORBIDDEN, "{uri}: {}", answer.text);
+        }
+        assert_eq!(t.get(&format!("/api/v1/posts/{blog_id}"), Some(&partner)).await.status, StatusCode::FORBIDDEN);
+        let mut with_consent = story;
+        with_consent["partner"] = json!(slug);
+        t.post("/api/v1/posts", &secretariat, with_consent)
+            .await
+            .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "consent");
+        t.get("/api/v1/posts/999999", Some(&secretariat)).await.assert_problem(StatusCode::NOT_FOUND, "");
+    }
+}

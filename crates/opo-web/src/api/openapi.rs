@@ -3,7 +3,7 @@
 //! asks for a bearer token, and its description names the policy action that guards it.
 
 use super::problem::{FieldProblem, PROBLEM_JSON, Problem};
-use super::{accounts, agreements, applications, partners, webhooks};
+use super::{accounts, agreements, applications, partners, posts, webhooks};
 use crate::routes::route_table;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -60,6 +60,10 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         agreements::verify,
         partners::list,
         partners::detail,
+        posts::create,
+        posts::detail,
+        posts::publish,
+        posts::submit,
         webhooks::discourse,
         document,
     ),
@@ -69,6 +73,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         (name = "applications", description = "The partnership workflow, step by step"),
         (name = "agreement", description = "The partner agreement and its signatures"),
         (name = "partners", description = "The public partner directory"),
+        (name = "posts", description = "Showcase posts: blogs, impact stories, webinars"),
         (name = "accounts", description = "Who is asking, and API tokens"),
         (name = "webhooks", description = "Deliveries from the community forum"),
         (name = "meta", description = "This document")

@@ -1,7 +1,7 @@
 //! Crash safety of `opo serve`: clients write through the API while the server is killed with SIGKILL
-//! at random moments: expressions of interest, and applications taken through the workflow to the
-//! applicant's signature and the committee's votes (and, on PostgreSQL, while the database itself is stopped with `-m immediate` in
-//! some cycles). After each restart every acknowledged write must be there, the database must pass its
+//! at random moments: expressions of interest, showcase posts written and published, and applications
+//! taken through the workflow to the applicant's signature and the committee's votes (and, on
+//! PostgreSQL, while the database itself is stopped with `-m immediate` in some cycles). After each restart every acknowledged write must be there, the database must pass its
 //! integrity checks and every write's e-mail must be in the outbox; at the end the outbox is drained
 //! and the SMTP server's mailbox must hold every message, a duplicate only where a kill cut a delivery
 //! between the SMTP server's acceptance and the outbox's record of it.
@@ -57,6 +57,10 @@ struct Tally {
     signatures_found: usize,
     votes_acknowledged: usize,
     votes_found: usize,
+    posts_acknowledged: usize,
+    posts_found: usize,
+    published_acknowledged: usize,
+    published_found: usize,
     applications_through_the_committee: usize,
 }
 
@@ -105,14 +109,16 @@ async fn check_integrity(url: &str) {
     conn.close().await.ok();
 }
 
-/// Every signature and vote the server acknowledged is stored, and the workflow clients met no
-/// answer other than success, 503 or a cut connection. Returns the signatures and votes found.
-async fn check_workflow(url: &str, flows: &Acked, cycle: usize) -> (usize, usize) {
+/// Every post, publication, signature and vote the server acknowledged is stored, and the workflow
+/// clients met no answer other than success, 503 or a cut connection.
+async fn check_workflow(url: &str, flows: &Acked, cycle: usize) -> workflow::Found {
     assert!(flows.errors.is_empty(), "cycle {cycle}: workflow errors, the first: {:?}", flows.errors.first());
-    let (signatures, votes) = workflow::stored(url, flows).await;
-    assert_eq!(signatures, flows.signatures.len(), "cycle {cycle}: acknowledged signatures lost");
-    assert_eq!(votes, flows.votes.len(), "cycle {cycle}: acknowledged votes lost");
-    (signatures, votes)
+    let found = workflow::stored(url, flows).await;
+    assert_eq!(found.signatures, flows.signatures.len(), "cycle {cycle}: acknowledged signatures lost");
+    assert_eq!(found.votes, flows.votes.len(), "cycle {cycle}: acknowledged votes lost");
+    assert_eq!(found.posts, flows.posts.len(), "cycle {cycle}: acknowledged posts lost");
+    assert_eq!(found.published, flows.published.len(), "cycle {cycle}: acknowledged publications lost");
+    found
 }
 
 fn pg_cluster(action: &str) {
@@ -249,9 +255,13 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     check_integrity(url).await;
     {
         let flows = flows.lock().expect("lock").clone();
-        (tally.signatures_found, tally.votes_found) = check_workflow(url, &flows, cycles).await;
+        let found = check_workflow(url, &flows, cycles).await;
+        (tally.signatures_found, tally.votes_found) = (found.signatures, found.votes);
+        (tally.posts_found, tally.published_found) = (found.posts, found.published);
         tally.signatures_acknowledged = flows.signatures.len();
         tally.votes_acknowledged = flows.votes.len();
+        tally.posts_acknowledged = flows.posts.len();
+        tally.published_acknowledged = flows.published.len();
         tally.applications_through_the_committee = flows.completed;
     }
     let mut conn = connect(url).await;
@@ -317,7 +327,7 @@ async fn run(url: &str, cycles: usize, pg_stop_every: Option<usize>) -> Tally {
     tally.leases_cut = usize::try_from(leased).unwrap_or(0);
     assert!(tally.acknowledged > 0, "no write was acknowledged at all");
     assert!(
-        tally.signatures_acknowledged > 0 && tally.votes_acknowledged > 0,
+        tally.signatures_acknowledged > 0 && tally.votes_acknowledged > 0 && tally.published_acknowledged > 0,
         "the workflow never got as far: {tally:?}"
     );
     assert_eq!(tally.missing, 0, "messages lost: {tally:?}");
@@ -329,8 +339,9 @@ fn report(backend: &str, tally: &Tally) {
     eprintln!(
         "{backend}: {} cycles, {} writes acknowledged, {} found, {} attempts not acknowledged ({} answered 503), \
          {} PostgreSQL stops (PostgreSQL ready again after {:?} ms, the service writing again {:?} ms later); e-mail: {} enqueued, {} sent, {} received, {} duplicated, \
-         {} missing, {} leases cut by a kill; workflow: {} signatures acknowledged, {} found, {} votes \
-         acknowledged, {} found, {} applications taken through the committee",
+         {} missing, {} leases cut by a kill; workflow: {} posts acknowledged, {} found, {} publications \
+         acknowledged, {} found, {} signatures acknowledged, {} found, {} votes acknowledged, {} found, {} \
+         applications taken through the committee",
         tally.cycles,
         tally.acknowledged,
         tally.found,
@@ -345,6 +356,10 @@ fn report(backend: &str, tally: &Tally) {
         tally.duplicated,
         tally.missing,
         tally.leases_cut,
+        tally.posts_acknowledged,
+        tally.posts_found,
+        tally.published_acknowledged,
+        tally.published_found,
         tally.signatures_acknowledged,
         tally.signatures_found,
         tally.votes_acknowledged,

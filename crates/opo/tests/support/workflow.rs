@@ -1,7 +1,8 @@
 //! A client that takes applications through the workflow over the REST API, as the crash test's
-//! second kind of writer: interest, the intro call, the invitation, the applicant's form, logo and
-//! signature, the submission, and the committee's votes. It records each signature and vote the
-//! server acknowledged, for the test to look for after every restart. A step whose answer is lost (the
+//! second kind of writer: a showcase post written and published by the secretariat, then interest, the
+//! intro call, the invitation, the applicant's form, logo and signature, the submission, and the
+//! committee's votes. It records each post, publication, signature and vote the server acknowledged,
+//! for the test to look for after every restart. A step whose answer is lost (the
 //! server was killed) ends that application's run: the next one starts afresh, so no step is retried
 //! against a state the client cannot know.
 
@@ -11,6 +12,7 @@ use opo_app::{Actor, App, Settings};
 use opo_domain::clock::SystemClock;
 use serde_json::{Value, json};
 use sqlx::Connection;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -58,6 +60,9 @@ pub struct Acked {
     pub signatures: Vec<String>,
     /// (application id, committee member's account id).
     pub votes: Vec<(i64, i64)>,
+    /// Ids of the posts written, and of those published.
+    pub posts: Vec<i64>,
+    pub published: Vec<i64>,
     /// Applications taken as far as the committee's votes.
     pub completed: usize,
     /// Answers that are neither a success, a 503 nor a cut connection: each is a failure of the test.
@@ -111,8 +116,26 @@ impl Client {
         Ok(body[start..].chars().take_while(char::is_ascii_hexdigit).collect())
     }
 
-    /// One application from interest to the committee's votes.
+    /// The secretariat writes a news post and publishes it.
+    async fn post(&self, n: u64, staff: &Staff, acked: &Mutex<Acked>) -> Result<(), Stop> {
+        let secretariat = Some(staff.secretariat.as_str());
+        let post = json!({
+            "kind": "announcement",
+            "title": format!("Crash news {n}"),
+            "summary": "Written while the server may be killed.",
+            "body": "Every acknowledged post must be found after a restart."
+        });
+        let draft = self.call(secretariat, "POST", "/api/v1/posts", Some(post)).await?;
+        let id = draft["id"].as_i64().ok_or_else(|| Stop::Wrong(format!("no id: {draft}")))?;
+        acked.lock().expect("lock").posts.push(id);
+        self.call(secretariat, "POST", &format!("/api/v1/posts/{id}/publish"), None).await?;
+        acked.lock().expect("lock").published.push(id);
+        Ok(())
+    }
+
+    /// A post, then one application from interest to the committee's votes.
     async fn one(&self, n: u64, staff: &Staff, terms: &(String, String), acked: &Mutex<Acked>) -> Result<(), Stop> {
+        self.post(n, staff, acked).await?;
         let (role, component) = terms;
         let email = format!("flow{n}@crash.example");
         let interest = json!({
@@ -202,15 +225,41 @@ pub fn spawn(
     })
 }
 
-/// Which of the acknowledged signatures and votes are stored.
-pub async fn stored(url: &str, acked: &Acked) -> (usize, usize) {
+/// How many of the acknowledged writes of the workflow clients are stored.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Found {
+    pub signatures: usize,
+    pub votes: usize,
+    pub posts: usize,
+    pub published: usize,
+}
+
+/// Which of the acknowledged posts, publications, signatures and votes are stored.
+pub async fn stored(url: &str, acked: &Acked) -> Found {
     let mut conn = sqlx::AnyConnection::connect(url).await.expect("connect");
-    let codes: Vec<String> =
-        sqlx::query_scalar("select code from agreements").fetch_all(&mut conn).await.expect("codes");
-    let votes: Vec<(i64, i64)> =
-        sqlx::query_as("select application_id, user_id from votes").fetch_all(&mut conn).await.expect("votes");
+    let codes: HashSet<String> = sqlx::query_scalar("select code from agreements")
+        .fetch_all(&mut conn)
+        .await
+        .expect("codes")
+        .into_iter()
+        .collect();
+    let votes: HashSet<(i64, i64)> = sqlx::query_as("select application_id, user_id from votes")
+        .fetch_all(&mut conn)
+        .await
+        .expect("votes")
+        .into_iter()
+        .collect();
+    let posts: HashMap<i64, String> = sqlx::query_as::<_, (i64, String)>("select id, status from posts")
+        .fetch_all(&mut conn)
+        .await
+        .expect("posts")
+        .into_iter()
+        .collect();
     conn.close().await.ok();
-    let signatures = acked.signatures.iter().filter(|c| codes.contains(c)).count();
-    let found_votes = acked.votes.iter().filter(|v| votes.contains(v)).count();
-    (signatures, found_votes)
+    Found {
+        signatures: acked.signatures.iter().filter(|c| codes.contains(*c)).count(),
+        votes: acked.votes.iter().filter(|v| votes.contains(v)).count(),
+        posts: acked.posts.iter().filter(|id| posts.contains_key(id)).count(),
+        published: acked.published.iter().filter(|id| posts.get(id).is_some_and(|s| s == "published")).count(),
+    }
 }

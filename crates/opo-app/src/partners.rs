@@ -53,6 +53,7 @@ pub struct Profile {
 }
 
 /// Resolves vocabulary keys to the terms as configured; unknown keys keep their key as label.
+#[derive(Debug)]
 pub(crate) struct Vocabularies {
     capabilities: Vec<Term>,
     components: Vec<Term>,
@@ -229,10 +230,10 @@ pub async fn search_paged(
         return Err(AppError::invalid("per_page", format!("a page holds 1 to {MAX_PER_PAGE} partners")));
     }
     let mut conn = app.db.read().await?;
-    let index = crate::directory::index(app, &mut conn).await?;
+    let directory = crate::directory::current(app, &mut conn).await?;
     let terms = query.terms();
     let matches = if terms.is_empty() { None } else { Some(opo_store::directory::matches(&mut conn, &terms).await?) };
-    let found = index.query(query, matches.as_ref());
+    let found = directory.index.query(query, matches.as_ref());
     let total = i64::try_from(found.ids.len()).unwrap_or(i64::MAX);
     let pages = u32::try_from(found.ids.len().div_ceil(per_page as usize)).unwrap_or(u32::MAX).max(1);
     if query.page > pages {
@@ -242,7 +243,7 @@ pub async fn search_paged(
         found.ids.chunks(per_page as usize).nth(query.page.max(1) as usize - 1).unwrap_or_default().to_vec();
     let cards = store::cards_by_id(&mut conn, &page_ids).await?;
     let facets = found.facets;
-    let vocabularies = Vocabularies::load(&mut conn).await?;
+    let vocabularies = &directory.vocabularies;
     Ok(Search {
         cards: cards.into_iter().map(|c| vocabularies.card(c)).collect(),
         total,

@@ -25,7 +25,7 @@ pub struct Statistics {
 
 pub async fn overview(app: &App) -> Result<Statistics, AppError> {
     let mut conn = app.db.read().await?;
-    let facets = crate::directory::index(app, &mut conn).await?.query(&DirectoryQuery::default(), None).facets;
+    let facets = crate::directory::current(app, &mut conn).await?.index.query(&DirectoryQuery::default(), None).facets;
     let mut years: Vec<(i32, i64)> =
         facets.joined_years.iter().filter_map(|(y, n)| Some((y.parse::<i32>().ok()?, *n))).collect();
     years.sort_unstable();
@@ -57,5 +57,5 @@ pub async fn overview(app: &App) -> Result<Statistics, AppError> {
 /// How many listed partners work in each country.
 pub async fn countries(app: &App) -> Result<Vec<(String, i64)>, AppError> {
     let mut conn = app.db.read().await?;
-    Ok(crate::directory::index(app, &mut conn).await?.query(&DirectoryQuery::default(), None).facets.countries)
+    Ok(crate::directory::current(app, &mut conn).await?.index.query(&DirectoryQuery::default(), None).facets.countries)
 }

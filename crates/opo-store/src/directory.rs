@@ -192,26 +192,64 @@ pub async fn matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, Store
     if terms.is_empty() {
         return Ok(Matches::new());
     }
-    let rows = if is_postgres(conn) {
-        let tsquery = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
-        sqlx::query(&format!(
-            "select id, cast(-ts_rank(document, to_tsquery('simple', $1)) as double precision) as score \
-             from (select organization_id as id, document from partner_search \
-             where document @@ to_tsquery('simple', $1) limit {MAX_MATCHES}) first_matches"
-        ))
-        .bind(tsquery)
-        .fetch_all(&mut *conn)
-        .await?
-    } else {
-        // FTS5 computes `bm25` for every row it returns: without `order by`, for the first rows only.
-        let matcher = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
-        sqlx::query(&format!(
-            "select rowid as id, bm25(partner_search) as score from partner_search \
-             where partner_search match $1 limit {MAX_MATCHES}"
-        ))
-        .bind(matcher)
-        .fetch_all(&mut *conn)
-        .await?
-    };
+    if !is_postgres(conn) {
+        return sqlite_matches(conn, terms).await;
+    }
+    let tsquery = terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ");
+    let rows = sqlx::query(&format!(
+        "select id, cast(-ts_rank(document, to_tsquery('simple', $1)) as double precision) as score \
+         from (select organization_id as id, document from partner_search \
+         where document @@ to_tsquery('simple', $1) limit {MAX_MATCHES}) first_matches"
+    ))
+    .bind(tsquery)
+    .fetch_all(&mut *conn)
+    .await?;
     rows.iter().map(|row| Ok((row.try_get("id")?, row.try_get("score")?))).collect()
+}
+
+/// [`matches`] on SQLite. FTS5 computes `bm25` for every row it returns: without `order by`, for the
+/// first rows only. The matches come back as one text of `id score` pairs: sqlx's SQLite driver hands
+/// every row from its worker thread to the caller on its own, and for a thousand rows those hand-overs
+/// cost more than SQLite spends finding and scoring them.
+async fn sqlite_matches(conn: &mut Conn, terms: &[String]) -> Result<Matches, StoreError> {
+    let matcher = terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" ");
+    let packed: Option<String> = sqlx::query_scalar(&format!(
+        "select group_concat(id || ' ' || score, ',') from (select rowid as id, bm25(partner_search) as score \
+         from partner_search where partner_search match $1 limit {MAX_MATCHES})"
+    ))
+    .bind(matcher)
+    .fetch_one(&mut *conn)
+    .await?;
+    unpack_matches(packed.as_deref().unwrap_or_default())
+}
+
+/// Reads the `id score` pairs, separated by commas, that [`matches`] packs on SQLite.
+fn unpack_matches(packed: &str) -> Result<Matches, StoreError> {
+    let corrupt = |pair: &str| StoreError::Corrupt(format!("search match {pair:?}"));
+    packed
+        .split(',')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (id, score) = pair.split_once(' ').ok_or_else(|| corrupt(pair))?;
+            Ok((id.parse().map_err(|_| corrupt(pair))?, score.parse().map_err(|_| corrupt(pair))?))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unpack_matches;
+
+    #[test]
+    fn packed_matches_read_back_as_ids_and_scores() {
+        let found = unpack_matches("12 -1.52587890625e-05,7 -0.25,3 0.0").expect("well formed");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[&12], -1.52587890625e-05);
+        assert_eq!(found[&7], -0.25);
+        assert_eq!(found[&3], 0.0);
+        assert!(unpack_matches("").expect("no match").is_empty());
+        for broken in ["12", "x -1.0", "12 minus-one", "12 -1.0,7"] {
+            assert!(unpack_matches(broken).is_err(), "{broken:?}");
+        }
+    }
 }

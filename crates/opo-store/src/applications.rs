@@ -275,7 +275,8 @@ pub async fn count_waiting(conn: &mut Conn, waiting: &Waiting<'_>) -> Result<i64
 }
 
 /// The applications `waiting` picks, oldest in their stage first, `limit` of them from `offset` (all
-/// when `limit` is `None`).
+/// when `limit` is `None`). The window is chosen on ids alone and only its rows are read whole: sorting
+/// whole rows would read every waiting application's form to keep a hundred.
 pub async fn list_waiting(
     conn: &mut Conn,
     waiting: &Waiting<'_>,
@@ -283,21 +284,34 @@ pub async fn list_waiting(
     limit: Option<i64>,
 ) -> Result<Vec<Application>, StoreError> {
     let (clause, values) = waiting.clause();
-    let mut sql = format!(
-        "select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where {clause} \
-         order by a.stage_entered_at, a.id"
-    );
+    let mut sql = format!("select a.id from applications a where {clause} order by a.stage_entered_at, a.id");
     if limit.is_some() {
         sql.push_str(&format!(" limit ${} offset ${}", values.len() + 1, values.len() + 2));
     }
-    let mut query = sqlx::query(&sql);
+    let mut query = sqlx::query_scalar(&sql);
     for value in &values {
         query = query.bind(value);
     }
     if let Some(limit) = limit {
         query = query.bind(limit).bind(offset);
     }
-    query.fetch_all(&mut *conn).await?.iter().map(from_row).collect()
+    let ids: Vec<i64> = query.fetch_all(&mut *conn).await?;
+    let mut by_id = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::MAX_IN_LIST) {
+        let sql = format!(
+            "select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where a.id in ({})",
+            crate::placeholders(1, chunk.len())
+        );
+        let mut query = sqlx::query(&sql);
+        for id in chunk {
+            query = query.bind(id);
+        }
+        for row in query.fetch_all(&mut *conn).await? {
+            let application = from_row(&row)?;
+            by_id.insert(application.id, application);
+        }
+    }
+    Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
 }
 
 /// For every stage that has applications: how many, and how many entered it before the stage's cutoff

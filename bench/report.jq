@@ -23,7 +23,7 @@ def url_label: .name | sub(", page [0-9]+$"; ", deep page");
   "# \($title)",
   "",
   (if $note != "" then $note, "" else empty end),
-  "Measured \($run.date) on \($run.machine.nproc) cores (\($run.machine.cpu)), revision \($run.revision), \($run.duration_s) s per point, with \($run.tools.wrk | split(" ")[0:2] | join(" ")) as the load generator on the same machine and \($run.tools.nginx | sub("nginx version: "; "")) serving the static export for comparison. Raw figures: `\($file)`.",
+  "Measured \($run.date) on \($run.machine.nproc) cores (\($run.machine.cpu)), revision \($run.revision), \($run.duration_s) s per point\(if ($run.repeat // 1) > 1 then ", each point the median of \($run.repeat) runs (requests and errors summed)" else "" end), with \($run.tools.wrk | split(" ")[0:2] | join(" ")) as the load generator on the same machine and \($run.tools.nginx | sub("nginx version: "; "")) serving the static export for comparison. Raw figures: `\($file)`.",
   "",
   "```",
   $run.command,

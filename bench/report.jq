@@ -10,7 +10,9 @@ def yes(ok): if ok then "met" else "**not met**" end;
 # A deep page of the directory is one URL whatever its number.
 def url_label: .name | sub(", page [0-9]+$"; ", deep page");
 
-. as $run
+# Scales may be measured in any order; the report lists them from the smallest.
+.scales |= sort_by(.scale)
+| . as $run
 | ($run.points | map(select(.server == "opo"))) as $opo
 | ($run.points | map(select(.server == "nginx"))) as $nginx
 | def nginx_of($p): ($nginx | map(select(.scale == $p.scale and .name == $p.name and .connections == $p.connections)) | first);

@@ -710,8 +710,11 @@ fn scrub_css(css: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// An element id as XML names are written (letters, digits, `-`, `_`, `.`; no `:`, so no scheme).
+/// Anything else in a `#…` reference points at no element, and keeping it would only carry text such
+/// as `@import` into a style sheet.
 fn is_fragment_id(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| !c.is_whitespace() && !matches!(c, ':' | '/' | '\\' | '(' | ')' | '"' | '\''))
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// Rewrites every CSS `url(…)` that is not an in-document `#id` to `url(#)`, svg-hush's own placeholder,
@@ -1733,6 +1736,9 @@ mod tests {
         assert_eq!(neutralize_urls("a:url(http://x/y);b:url(#c)"), "a:url(#);b:url(#c)");
         assert_eq!(neutralize_urls("a:url(unclosed"), "a:url(#)");
         assert_eq!(neutralize_urls("no urls"), "no urls");
+        // A reference that cannot name an element goes, with whatever text it carried.
+        assert_eq!(neutralize_urls(".a{fill:url(#g@import)}"), ".a{fill:url(#)}");
+        assert_eq!(neutralize_urls("fill:url(#grad-1_a.b)"), "fill:url(#grad-1_a.b)");
     }
 
     fn base64_encode(bytes: &[u8]) -> String {

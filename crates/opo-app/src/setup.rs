@@ -7,9 +7,17 @@ use opo_store::{agreements, audit, taxonomy as terms};
 /// The partner agreement a new site starts with; a community publishes its own as a new version.
 pub const AGREEMENT_TEXT: &str = include_str!("agreement.md");
 
-/// Migrates the database, seeds each empty vocabulary with its default terms, and publishes the default
-/// agreement when there is none.
+/// Migrates the database, seeds each empty vocabulary with its default terms, publishes the default
+/// agreement when there is none, and indexes listed partners missing from the search index.
 pub async fn prepare(app: &App) -> Result<(), AppError> {
+    prepare_for_serving(app).await?;
+    repair_search_index(app).await?;
+    Ok(())
+}
+
+/// [`prepare`] without the search index's repair, which reads every listed partner (most of a second at
+/// 100,000 partners): `opo serve` answers first and has its worker run the repair once it started.
+pub async fn prepare_for_serving(app: &App) -> Result<(), AppError> {
     app.db.migrate().await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -34,11 +42,18 @@ pub async fn prepare(app: &App) -> Result<(), AppError> {
         audit::record(&mut tx, &Actor::system().entry("agreement_template.published", "agreement_template", id), now)
             .await?;
     }
-    // A database made before the search index existed gets its listed partners indexed once.
-    opo_store::directory::index_missing(&mut tx).await?;
     tx.commit().await.map_err(opo_store::StoreError::from)?;
     app.db.optimize().await?;
     Ok(())
+}
+
+/// Indexes the listed partners missing from the search index (a database made before the index
+/// existed, or restored from an older backup). Returns how many were missing.
+pub async fn repair_search_index(app: &App) -> Result<usize, AppError> {
+    let mut tx = app.db.begin().await?;
+    let indexed = opo_store::directory::index_missing(&mut tx).await?;
+    tx.commit().await.map_err(opo_store::StoreError::from)?;
+    Ok(indexed)
 }
 
 /// Whether the database holds no organizations and no accounts yet.

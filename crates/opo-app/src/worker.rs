@@ -83,6 +83,11 @@ pub async fn run(app: App, mailer: Mailer, mut shutdown: watch::Receiver<bool>) 
         }
         None => None,
     };
+    match crate::setup::repair_search_index(&app).await {
+        Ok(0) => {}
+        Ok(indexed) => tracing::info!(indexed, "listed partners added to the search index"),
+        Err(err) => tracing::warn!(error = %err, "the search index could not be checked"),
+    }
     let mut last_sweep: Option<std::time::Instant> = None;
     let mut last_optimize = std::time::Instant::now();
     let worker = worker_name();

@@ -140,7 +140,9 @@ fn init_tracing(format: LogFormat) {
     }
 }
 
-async fn open(config: &Config) -> anyhow::Result<App> {
+/// The application on the configured database, prepared; `serving` leaves the search index's repair to
+/// the worker, so that the service answers sooner.
+async fn open(config: &Config, serving: bool) -> anyhow::Result<App> {
     let db = Db::connect(&config.database_url)
         .await
         .with_context(|| format!("connecting to {}", config.database_url_redacted()))?;
@@ -173,7 +175,11 @@ async fn open(config: &Config) -> anyhow::Result<App> {
         ..opo_app::Settings::default()
     };
     let app = App::new(db, Arc::new(SystemClock), settings);
-    opo_app::setup::prepare(&app).await.context("preparing the database")?;
+    if serving {
+        opo_app::setup::prepare_for_serving(&app).await.context("preparing the database")?;
+    } else {
+        opo_app::setup::prepare(&app).await.context("preparing the database")?;
+    }
     Ok(app)
 }
 
@@ -184,7 +190,7 @@ async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Restore { file, force } => return backup::restore(&config, file, *force).await,
         _ => {}
     }
-    let app = open(&config).await?;
+    let app = open(&config, matches!(command, Command::Serve)).await?;
     let result = match command {
         Command::Serve => serve(&app, &config).await,
         // Run above, before the database is opened.

@@ -564,7 +564,7 @@ fn clean(hushed: &str) -> Result<String, CleanProblem> {
     if root.tag_name().namespace() != Some(SVG_NS) || root.tag_name().name() != "svg" {
         return Err(CleanProblem::Empty);
     }
-    let mut writer = SvgWriter { out: String::with_capacity(hushed.len()), elements: 0 };
+    let mut writer = SvgWriter { out: String::with_capacity(hushed.len()), elements: 0, ids: HashSet::new() };
     writer.element(root, 0)?;
     let cleaned = writer.out;
 
@@ -587,6 +587,10 @@ fn xml_options<'input>() -> roxmltree::ParsingOptions<'input> {
 struct SvgWriter {
     out: String,
     elements: usize,
+    /// The ids written so far. A later element with an id already used loses it: renderers and the cost
+    /// estimate would each pick their own of the two, and a fan-out of `<use>` hidden behind the one
+    /// the estimate did not pick was drawn in full (a fuzzing finding).
+    ids: HashSet<String>,
 }
 
 impl SvgWriter {
@@ -610,6 +614,9 @@ impl SvgWriter {
         }
         for attribute in node.attributes() {
             if attribute.namespace().is_some() || !is_plain_name(attribute.name()) {
+                continue;
+            }
+            if attribute.name() == "id" && !self.ids.insert(attribute.value().to_owned()) {
                 continue;
             }
             if let Some(value) = clean_attribute(name, attribute.name(), attribute.value()) {

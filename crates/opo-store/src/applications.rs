@@ -302,11 +302,7 @@ pub async fn list_waiting(
             "select {COLUMNS} from applications a join organizations o on o.id = a.organization_id where a.id in ({})",
             crate::placeholders(1, chunk.len())
         );
-        let mut query = sqlx::query(&sql);
-        for id in chunk {
-            query = query.bind(id);
-        }
-        for row in query.fetch_all(&mut *conn).await? {
+        for row in crate::bind_all(sqlx::query(&sql), chunk.iter()).fetch_all(&mut *conn).await? {
             let application = from_row(&row)?;
             by_id.insert(application.id, application);
         }
@@ -320,18 +316,15 @@ pub async fn stage_counts(
     conn: &mut Conn,
     late_before: &[(Stage, OffsetDateTime)],
 ) -> Result<Vec<(Stage, i64, i64)>, StoreError> {
-    let late = if late_before.is_empty() {
-        "0".to_owned()
-    } else {
-        let cases: Vec<String> = (0..late_before.len())
-            .map(|i| format!("(stage = ${} and stage_entered_at < ${})", 2 * i + 1, 2 * i + 2))
-            .collect();
-        format!("coalesce(sum(case when {} then 1 else 0 end), 0)", cases.join(" or "))
-    };
-    let sql = format!("select stage, count(*) as n, {late} as late from applications group by stage");
+    let late = Waiting { stages: &Stage::ALL, late_before: Some(late_before) };
+    let (clause, values) = late.clause();
+    let sql = format!(
+        "select a.stage, count(*) as n, coalesce(sum(case when {clause} then 1 else 0 end), 0) as late \
+         from applications a group by a.stage"
+    );
     let mut query = sqlx::query(&sql);
-    for (stage, before) in late_before {
-        query = query.bind(stage.key()).bind(format_ts(*before));
+    for value in &values {
+        query = query.bind(value);
     }
     let mut counts = Vec::new();
     for row in query.fetch_all(&mut *conn).await? {

@@ -49,6 +49,17 @@ pub(crate) fn placeholders(first: usize, count: usize) -> String {
     (first..first + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
+/// Binds each id in turn, for the placeholders of an `in (…)` list.
+pub(crate) fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ids: impl Iterator<Item = &'q i64>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for id in ids {
+        query = query.bind(*id);
+    }
+    query
+}
+
 /// How many values one `in (…)` list binds at most: lists built from every row of a table are sent in
 /// chunks of this size, well under SQLite's limit of 32,766 variables per statement (PostgreSQL: 65,535).
 pub(crate) const MAX_IN_LIST: usize = 10_000;

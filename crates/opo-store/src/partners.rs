@@ -1,6 +1,6 @@
 //! Partner organizations: their rows, countries, vocabulary terms, links and logos.
 
-use crate::{Conn, StoreError, format_date, format_ts, parse_date, placeholders};
+use crate::{Conn, StoreError, bind_all, format_date, format_ts, parse_date, placeholders};
 use opo_domain::partners::{NewOrganization, PartnerStatus};
 use opo_domain::taxonomy::Vocabulary;
 use sqlx::Row;
@@ -383,16 +383,6 @@ fn profile_of<'a>(
         .get(&id)
         .and_then(|slug| by_slug.get_mut(slug))
         .ok_or_else(|| StoreError::Corrupt(format!("row for organization {id} not asked for")))
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    ids: impl Iterator<Item = &'q i64>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for id in ids {
-        query = query.bind(*id);
-    }
-    query
 }
 
 /// The logo of the organization with this slug, if it has one and a public profile.

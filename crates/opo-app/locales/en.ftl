@@ -20,6 +20,13 @@ invitation-invited = { $inviter } invited you to { $community } Partner Organiza
 invitation-open = Open this link to sign in for the first time. It works once, for the next { $days } days:
 invitation-button = Accept the invitation
 invitation-later = Later you can ask for a new sign-in link at any time at
+contact-invited-subject = You are a contact of { $organization }
+contact-invited = { $inviter } made you a contact of { $organization } in { $community } Partner Organizations ({ $roles }). You can follow the partnership, its check-ins and its agreement in the portal.
+contact-role-primary = primary contact
+contact-role-mail-poc = mail point of contact
+contact-role-signer = agreement signer
+contact-role-communications = communications
+contact-role-none = no particular role yet
 
 ## The partnership workflow
 
@@ -36,6 +43,11 @@ wf-interest-next = The secretariat will contact you soon to set up a short intro
 wf-interest-link = The button below signs you in to your new account; it works once, within { $days } days.
 wf-interest-staff-subject = New expression of interest: { $organization }
 wf-interest-staff = { $contact } ({ $email }) expressed interest for { $organization }. Set up an intro call from the board.
+wf-interest-known-address = This address already has an account: sign in with it to follow the application (ask for a sign-in link on the sign-in page).
+wf-interest-staff-address = This address belongs to an account of the program's staff; the secretariat will contact you about the organization's own contact.
+wf-interest-resembles = The program may already know your organization; the secretariat will check and tell you how your application continues.
+wf-interest-staff-known-address = The address { $email } already had an account; the sender was told to sign in with it.
+wf-interest-staff-resembles = { $organization } may be the same organization as { $existing }. Merge it from the application's page if it is; the sender becomes a contact only then.
 wf-call-subject = Intro call on { $when }
 wf-call-moved-subject = Intro call moved to { $when }
 wf-call-set = We have set the intro call about { $organization }'s partnership for { $when } (UTC).
@@ -93,7 +105,7 @@ rn-sign-again = Sign the agreement again
 rn-staff-subject = Renewal in { $days } days: { $organization }
 rn-staff-version = For { $organization }, version { $version } of the partner agreement is to be signed by { $date }.
 rn-staff-expires = For { $organization }, the partner agreement expires on { $date }.
-rn-staff-reminded = Its mail point of contact, { $name } ({ $email }), has been reminded.
+rn-staff-reminded-contacts = Its contacts have been reminded: { $contacts }.
 rn-staff-no-poc = It has no mail point of contact to remind: please reach out.
 rn-open-record = Open the organization's record
 rn-lapsed-subject = The { $community } partnership of { $organization } has lapsed

@@ -20,6 +20,13 @@ invitation-invited = { $inviter } le invitó a Organizaciones socias de { $commu
 invitation-open = Abra este enlace para entrar por primera vez. Funciona una sola vez, durante los próximos { $days } días:
 invitation-button = Aceptar la invitación
 invitation-later = Más adelante puede pedir un nuevo enlace de acceso cuando quiera en
+contact-invited-subject = Usted es contacto de { $organization }
+contact-invited = { $inviter } le registró como contacto de { $organization } en las Organizaciones socias de { $community } ({ $roles }). Puede seguir la alianza, sus revisiones anuales y su acuerdo en el portal.
+contact-role-primary = contacto principal
+contact-role-mail-poc = punto de contacto para el correo
+contact-role-signer = firmante del acuerdo
+contact-role-communications = comunicación
+contact-role-none = sin un rol particular por ahora
 
 ## El proceso de asociación
 
@@ -36,6 +43,11 @@ wf-interest-next = La secretaría se pondrá en contacto pronto para organizar u
 wf-interest-link = El botón de abajo le da acceso a su nueva cuenta; funciona una sola vez, en un plazo de { $days } días.
 wf-interest-staff-subject = Nueva expresión de interés: { $organization }
 wf-interest-staff = { $contact } ({ $email }) expresó el interés de { $organization }. Organice una llamada de presentación desde el tablero.
+wf-interest-known-address = Esta dirección ya tiene una cuenta: inicie sesión con ella para seguir la solicitud (pida un enlace en la página de inicio de sesión).
+wf-interest-staff-address = Esta dirección pertenece a una cuenta del equipo del programa; la secretaría le contactará sobre el contacto propio de la organización.
+wf-interest-resembles = Puede que el programa ya conozca su organización; la secretaría lo verificará y le dirá cómo sigue su solicitud.
+wf-interest-staff-known-address = La dirección { $email } ya tenía una cuenta; se indicó al remitente que inicie sesión con ella.
+wf-interest-staff-resembles = { $organization } puede ser la misma organización que { $existing }. Fusiónelas desde la página de la solicitud si lo es; solo entonces el remitente pasa a ser contacto.
 wf-call-subject = Llamada de presentación el { $when }
 wf-call-moved-subject = Llamada de presentación trasladada al { $when }
 wf-call-set = Hemos fijado la llamada de presentación sobre la asociación de { $organization } para el { $when } (UTC).
@@ -93,7 +105,7 @@ rn-sign-again = Firmar de nuevo el acuerdo
 rn-staff-subject = Renovación en { $days } días: { $organization }
 rn-staff-version = Para { $organization }, la versión { $version } del acuerdo de asociación debe firmarse antes del { $date }.
 rn-staff-expires = Para { $organization }, el acuerdo de asociación vence el { $date }.
-rn-staff-reminded = Su contacto para el correo, { $name } ({ $email }), ha recibido un recordatorio.
+rn-staff-reminded-contacts = Sus contactos han recibido un recordatorio: { $contacts }.
 rn-staff-no-poc = No tiene contacto para el correo a quien recordárselo: por favor, póngase en contacto con la organización.
 rn-open-record = Abrir la ficha de la organización
 rn-lapsed-subject = La asociación de { $organization } con { $community } ha caducado

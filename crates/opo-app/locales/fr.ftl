@@ -20,6 +20,13 @@ invitation-invited = { $inviter } vous a invité aux Organisations partenaires {
 invitation-open = Ouvrez ce lien pour vous connecter la première fois. Il ne sert qu’une fois, dans les { $days } prochains jours :
 invitation-button = Accepter l’invitation
 invitation-later = Vous pourrez ensuite demander un nouveau lien de connexion à tout moment sur
+contact-invited-subject = Vous êtes contact de { $organization }
+contact-invited = { $inviter } a fait de vous un contact de { $organization } aux Organisations partenaires { $community } ({ $roles }). Vous pouvez suivre le partenariat, ses bilans annuels et son accord dans le portail.
+contact-role-primary = contact principal
+contact-role-mail-poc = point de contact pour le courrier
+contact-role-signer = signataire de l’accord
+contact-role-communications = communication
+contact-role-none = sans rôle particulier pour l’instant
 
 ## Le parcours de partenariat
 
@@ -36,6 +43,11 @@ wf-interest-next = Le secrétariat vous contactera bientôt pour organiser un co
 wf-interest-link = Le bouton ci-dessous vous connecte à votre nouveau compte ; il ne sert qu’une fois, dans un délai de { $days } jours.
 wf-interest-staff-subject = Nouvelle manifestation d’intérêt : { $organization }
 wf-interest-staff = { $contact } ({ $email }) a manifesté l’intérêt de { $organization }. Organisez un appel de présentation depuis le tableau.
+wf-interest-known-address = Cette adresse a déjà un compte : connectez-vous avec elle pour suivre la candidature (demandez un lien de connexion sur la page de connexion).
+wf-interest-staff-address = Cette adresse appartient à un compte de l’équipe du programme ; le secrétariat vous contactera au sujet du contact propre à l’organisation.
+wf-interest-resembles = Le programme connaît peut-être déjà votre organisation ; le secrétariat va vérifier et vous dira comment votre candidature se poursuit.
+wf-interest-staff-known-address = L’adresse { $email } avait déjà un compte ; l’expéditeur a été invité à se connecter avec elle.
+wf-interest-staff-resembles = { $organization } est peut-être la même organisation que { $existing }. Fusionnez-les depuis la page de la candidature si c’est le cas ; l’expéditeur ne devient contact qu’à ce moment.
 wf-call-subject = Appel de présentation le { $when }
 wf-call-moved-subject = Appel de présentation déplacé au { $when }
 wf-call-set = Nous avons fixé l’appel de présentation sur le partenariat de { $organization } au { $when } (UTC).
@@ -93,7 +105,7 @@ rn-sign-again = Signer à nouveau l’accord
 rn-staff-subject = Renouvellement dans { $days } jours : { $organization }
 rn-staff-version = Pour { $organization }, la version { $version } de l’accord de partenariat doit être signée avant le { $date }.
 rn-staff-expires = Pour { $organization }, l’accord de partenariat expire le { $date }.
-rn-staff-reminded = Son contact pour le courrier, { $name } ({ $email }), a reçu un rappel.
+rn-staff-reminded-contacts = Ses contacts ont reçu un rappel : { $contacts }.
 rn-staff-no-poc = Elle n’a pas de contact pour le courrier à qui envoyer un rappel : merci de la contacter.
 rn-open-record = Ouvrir la fiche de l’organisation
 rn-lapsed-subject = Le partenariat { $community } de { $organization } a expiré

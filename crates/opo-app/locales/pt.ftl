@@ -20,6 +20,13 @@ invitation-invited = { $inviter } convidou você para as Organizações parceira
 invitation-open = Abra este link para entrar pela primeira vez. Ele funciona uma só vez, nos próximos { $days } dias:
 invitation-button = Aceitar o convite
 invitation-later = Depois, pode pedir um novo link de acesso a qualquer momento em
+contact-invited-subject = Você é contato de { $organization }
+contact-invited = { $inviter } registrou você como contato de { $organization } nas Organizações parceiras de { $community } ({ $roles }). Você pode acompanhar a parceria, os balanços anuais e o acordo no portal.
+contact-role-primary = contato principal
+contact-role-mail-poc = ponto de contato para correspondência
+contact-role-signer = signatário do acordo
+contact-role-communications = comunicação
+contact-role-none = ainda sem função específica
 
 ## O processo de parceria
 
@@ -36,6 +43,11 @@ wf-interest-next = O secretariado entrará em contato em breve para marcar uma c
 wf-interest-link = O botão abaixo dá acesso à sua nova conta; ele funciona uma só vez, num prazo de { $days } dias.
 wf-interest-staff-subject = Nova manifestação de interesse: { $organization }
 wf-interest-staff = { $contact } ({ $email }) manifestou o interesse da { $organization }. Marque uma chamada de apresentação a partir do quadro.
+wf-interest-known-address = Este endereço já tem uma conta: entre com ela para acompanhar a candidatura (peça um link de acesso na página de entrada).
+wf-interest-staff-address = Este endereço pertence a uma conta da equipe do programa; o secretariado entrará em contato sobre o contato próprio da organização.
+wf-interest-resembles = O programa talvez já conheça sua organização; o secretariado vai verificar e dizer como sua candidatura continua.
+wf-interest-staff-known-address = O endereço { $email } já tinha uma conta; o remetente foi orientado a entrar com ela.
+wf-interest-staff-resembles = { $organization } pode ser a mesma organização que { $existing }. Una-as a partir da página da candidatura se for o caso; só então o remetente passa a ser contato.
 wf-call-subject = Chamada de apresentação em { $when }
 wf-call-moved-subject = Chamada de apresentação remarcada para { $when }
 wf-call-set = Marcamos a chamada de apresentação sobre a parceria da { $organization } para { $when } (UTC).
@@ -93,7 +105,7 @@ rn-sign-again = Assinar o acordo de novo
 rn-staff-subject = Renovação em { $days } dias: { $organization }
 rn-staff-version = Para { $organization }, a versão { $version } do acordo de parceria deve ser assinada até { $date }.
 rn-staff-expires = Para { $organization }, o acordo de parceria vence em { $date }.
-rn-staff-reminded = O seu contato para correspondência, { $name } ({ $email }), recebeu um lembrete.
+rn-staff-reminded-contacts = Os seus contatos receberam um lembrete: { $contacts }.
 rn-staff-no-poc = Não tem contato para correspondência a quem lembrar: por favor, entre em contato com a organização.
 rn-open-record = Abrir o registro da organização
 rn-lapsed-subject = A parceria da { $organization } com a { $community } caducou

@@ -64,6 +64,9 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
         StoreError::Duplicate(_) => AppError::invalid("email", format!("an account for {email} already exists")),
         other => other.into(),
     })?;
+    if let Some(organization_id) = organization_id {
+        join(&mut tx, organization_id, email.as_str(), &name, now).await?;
+    }
     let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
     let expires = now + app.settings.invitation_lifetime;
     sessions::insert_login_token(&mut tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
@@ -76,6 +79,14 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
     audit::record(&mut tx, &entry, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(id)
+}
+
+/// Makes the account a contact of the organization (its primary contact when it has none).
+async fn join(tx: &mut Tx, organization_id: i64, email: &str, name: &str, now: time::OffsetDateTime) -> Result<(), AppError> {
+    let contact =
+        partners::NewContact { name: name.to_owned(), email: email.to_owned(), title: String::new(), is_mail_poc: false };
+    partners::add_contact(tx, organization_id, &contact, now).await?;
+    Ok(())
 }
 
 async fn existing(tx: &mut Tx, id: i64) -> Result<User, AppError> {
@@ -111,6 +122,9 @@ pub async fn change_role(
         (false, _) => None,
     };
     store::set_role(&mut tx, id, role, organization_id, now).await?;
+    if let Some(organization_id) = organization_id {
+        join(&mut tx, organization_id, &before.email, &before.display_name, now).await?;
+    }
     sessions::delete_for_user(&mut tx, id).await?;
     let mut entry = actor.entry("account.role-changed", "user", id);
     entry.before_json =

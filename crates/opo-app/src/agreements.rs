@@ -95,6 +95,8 @@ pub async fn sign(
     };
     let signature_id = store::insert_signature(&mut tx, &signature, now).await?;
     applications_store::set_agreement(&mut tx, id, signature_id, now).await?;
+    let signer = opo_domain::contacts::ContactRoles::default().with(opo_domain::contacts::ContactRole::Signer);
+    crate::contacts::grant(&mut tx, application.organization_id, user.id, signer, now).await?;
     record(
         &mut tx,
         &application,

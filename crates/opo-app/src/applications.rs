@@ -8,8 +8,10 @@
 //! its e-mails in the outbox.
 
 use crate::notifications::{self, Notice};
-use crate::{Actor, App, AppError, secrets, workflow_mail as mail};
+use crate::mail_text::t;
+use crate::{Actor, App, AppError, workflow_mail as mail};
 use opo_domain::accounts::{AccountStatus, Role};
+use opo_domain::contacts::{ContactRole, ContactRoles};
 use opo_domain::applications::Stage;
 use opo_domain::applications::form::{ApplicationForm, Choices};
 use opo_domain::applications::interest::InterestInput;
@@ -20,8 +22,7 @@ use opo_domain::text::Slug;
 use opo_store::accounts::{self, User};
 use opo_store::applications::{self as store, NewInterest};
 pub use opo_store::applications::{Application, ApplicationFilter, Event};
-use opo_store::partners::NewContact;
-use opo_store::{StoreError, Tx, audit, notifications as outbox, partners, sessions, taxonomy};
+use opo_store::{StoreError, Tx, audit, notifications as outbox, partners, taxonomy};
 use time::OffsetDateTime;
 
 pub(crate) async fn load(tx: &mut Tx, id: i64) -> Result<Application, AppError> {
@@ -30,7 +31,7 @@ pub(crate) async fn load(tx: &mut Tx, id: i64) -> Result<Application, AppError> 
 
 /// Checks that `user` speaks for the organization of `application`.
 pub(crate) fn own(user: &User, application: &Application) -> Result<(), AppError> {
-    if user.role == Role::PartnerContact && user.organization_id == Some(application.organization_id) {
+    if user.role == Role::PartnerContact && user.organizations.contains(&application.organization_id) {
         Ok(())
     } else {
         Err(AppError::Forbidden(format!(
@@ -133,37 +134,24 @@ async fn capability_keys(tx: &mut Tx) -> Result<Vec<String>, AppError> {
     Ok(taxonomy::list(tx, Vocabulary::Capability).await?.into_iter().map(|t| t.key).collect())
 }
 
-/// Finds the organization an expression of interest is about, or creates it as a prospect. An
-/// organization whose earlier application ended may apply again; one with an application under way may
-/// not start a second.
+/// Creates the organization an expression of interest is about, as a prospect of its own. An
+/// expression of interest never attaches anyone to an organization that exists: when it resembles one
+/// (same name, slug or website host), the new organization is marked as perhaps the same, for the
+/// secretariat to merge or not. Returns the new organization and the one it resembles.
 async fn prospect(
     tx: &mut Tx,
     name: &str,
-    website: Option<String>,
+    website: Option<opo_domain::text::WebUrl>,
     country: Option<&str>,
     now: OffsetDateTime,
-) -> Result<i64, AppError> {
+) -> Result<(i64, Option<i64>), AppError> {
     let slug = Slug::from_name(name).map_err(|e| AppError::refused("organization", &e))?;
-    let existing = match partners::id_by_name(tx, name).await? {
-        Some(id) => Some(id),
-        None => partners::id_by_slug(tx, slug.as_str()).await?,
-    };
-    if let Some(id) = existing {
-        if store::open_for(tx, id).await?.is_some() {
-            return Err(AppError::Conflict(
-                Clash::new(
-                    "application-under-way",
-                    format!("{name} already has an application under way; the secretariat will be in touch"),
-                )
-                .with("name", name),
-            ));
-        }
-        return Ok(id);
-    }
+    let resembles = partners::resembling(tx, name, slug.as_str(), website.as_ref().map(|w| w.host())).await?;
+    let free = partners::free_slug(tx, slug.as_str()).await?;
     let org = NewOrganization {
         name: name.to_owned(),
-        slug,
-        website: website.and_then(|w| opo_domain::text::WebUrl::parse(&w).ok()),
+        slug: Slug::parse(&free).map_err(|e| AppError::refused("organization", &e))?,
+        website,
         short_description: String::new(),
         long_description: String::new(),
         // The kind of organization is asked in the application form; until then it is a placeholder
@@ -174,40 +162,45 @@ async fn prospect(
         status: PartnerStatus::Prospect,
         featured: false,
     };
-    Ok(partners::insert(tx, &org, None, now).await?)
+    let id = partners::insert(tx, &org, None, now).await?;
+    if resembles.is_some() {
+        partners::set_resembles(tx, id, resembles, now).await?;
+    }
+    Ok((id, resembles))
 }
 
-/// Creates (or finds) the applicant's account, linked to the organization, and returns it with a
-/// first sign-in link when the account is new.
-async fn applicant_account(
+/// What became of the sender's address: a new account (with its first sign-in link), or one that
+/// existed already, which the sender is told of by e-mail only.
+struct Applicant {
+    user: Option<User>,
+    token: Option<String>,
+}
+
+/// The applicant's account: a new partner contact's account for a new address, made the new
+/// organization's primary contact and mail point of contact. An address with an account already is
+/// only told, by e-mail, to sign in with it; a partner contact's account also becomes a contact of the
+/// new organization (it applies for it), a staff account does not.
+async fn applicant(
     app: &App,
     tx: &mut Tx,
     organization_id: i64,
     name: &str,
-    email: &str,
+    email: &opo_domain::text::EmailAddress,
     now: OffsetDateTime,
-) -> Result<(User, Option<String>), AppError> {
-    if let Some(user) = accounts::find_by_email(tx, email).await? {
-        if user.role == Role::PartnerContact && user.organization_id == Some(organization_id) {
-            return Ok((user, None));
-        }
-        return Err(AppError::invalid(
-            "contact_email",
-            "this address already has an account for another organization or role; sign in, or write to the secretariat",
-        ));
+) -> Result<Applicant, AppError> {
+    let (user, token) = crate::contacts::account_for(app, tx, name, email, organization_id, now).await?;
+    if user.role != Role::PartnerContact || user.status != AccountStatus::Active {
+        return Ok(Applicant { user: None, token: None });
     }
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
-    let id = accounts::insert(tx, &address, name, Role::PartnerContact, Some(organization_id), now).await?;
-    let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
-    let expires = now + app.settings.invitation_lifetime;
-    sessions::insert_login_token(tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
-    let user = accounts::find_by_id(tx, id).await?.ok_or(AppError::NotFound("account"))?;
-    Ok((user, Some(token)))
+    let roles = ContactRoles::default().with(ContactRole::Primary).with(ContactRole::MailPoc);
+    crate::contacts::grant(tx, organization_id, user.id, roles, now).await?;
+    Ok(Applicant { user: Some(user), token })
 }
 
-/// An organization expresses interest through the public form. Creates the prospect organization, its
-/// contact, the applicant's account and the application; thanks the applicant with a first sign-in
-/// link and tells the secretariat.
+/// An organization expresses interest through the public form. Creates the prospect organization, the
+/// applicant's account and the application; thanks the applicant with a first sign-in link and tells
+/// the secretariat. The answer is the same whoever sends it: what is special about the address or the
+/// organization is told by e-mail, to the address and to the secretariat.
 pub async fn express_interest(app: &App, input: &InterestInput, actor: &Actor) -> Result<InterestReceived, AppError> {
     express_interest_in(app, input, "en", actor).await
 }
@@ -225,29 +218,24 @@ pub async fn express_interest_in(
     let keys = capability_keys(&mut tx).await?;
     let roles: Vec<&str> = keys.iter().map(String::as_str).collect();
     let interest = input.validate(&roles).map_err(AppError::Invalid)?;
-    let organization_id = prospect(
+    let (organization_id, resembles) = prospect(
         &mut tx,
         &interest.organization,
-        interest.website.as_ref().map(|w| w.as_str().to_owned()),
+        interest.website.clone(),
         interest.country.map(|c| c.as_str()),
         now,
     )
     .await?;
     let email = interest.contact_email.as_str();
-    let (user, token) = applicant_account(app, &mut tx, organization_id, &interest.contact_name, email, now).await?;
-    if token.is_some() {
+    let found = applicant(app, &mut tx, organization_id, &interest.contact_name, &interest.contact_email, now).await?;
+    if found.token.is_some()
+        && let Some(user) = &found.user
+    {
         accounts::set_locale(&mut tx, user.id, crate::mail_text::supported(locale), now).await?;
     }
-    let contact = NewContact {
-        name: interest.contact_name.clone(),
-        email: email.to_owned(),
-        title: String::new(),
-        is_mail_poc: true,
-    };
-    partners::set_mail_poc(&mut tx, organization_id, &contact, now).await?;
     let new = NewInterest {
         organization_id,
-        applicant_user_id: Some(user.id),
+        applicant_user_id: found.user.as_ref().map(|u| u.id),
         source: "form".to_owned(),
         discourse_topic_id: None,
         contact_name: interest.contact_name.clone(),
@@ -259,25 +247,29 @@ pub async fn express_interest_in(
     let application = load(&mut tx, id).await?;
     record(&mut tx, &application, actor, "interest", &interest.message, true, now).await?;
     let s = &app.settings;
-    let link = match token {
-        Some(token) => format!("/sign-in/link?token={token}"),
-        None => "/sign-in".to_owned(),
+    let known_address = found.token.is_none();
+    let link = match found.token {
+        Some(token) => format!("/sign-in/link?token={token}&next=/portal/applications/{id}"),
+        None => format!("/sign-in?next=/portal/applications/{id}"),
     };
-    send(
-        app,
-        &mut tx,
-        mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days()),
-        now,
-    )
-    .await?;
-    send(app, &mut tx, mail::interest_to_secretariat(&application, &s.secretariat_email), now).await?;
+    let mut notice =
+        mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
+    if known_address {
+        notice.paragraphs.pop();
+        notice.paragraphs.push(if found.user.is_some() { t!("wf-interest-known-address") } else { t!("wf-interest-staff-address") });
+    }
+    if resembles.is_some() {
+        notice.paragraphs.push(t!("wf-interest-resembles"));
+    }
+    send(app, &mut tx, notice, now).await?;
+    send(app, &mut tx, mail::interest_to_secretariat(&application, &s.secretariat_email, known_address), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok(InterestReceived { application_id: id, organization: interest.organization })
+    Ok(InterestReceived { application_id: id, organization: application.organization_slug })
 }
 
 /// A topic in the forum's partnership-interest category. The forum does not share the author's e-mail
 /// address, so the secretariat adds the contact when it reaches out; a topic sent twice (the forum
-/// retries) creates one application.
+/// retries) creates one application. Like the form, it never attaches anyone to an existing organization.
 pub async fn interest_from_forum(
     app: &App,
     topic_id: i64,
@@ -292,7 +284,7 @@ pub async fn interest_from_forum(
         return Ok(None);
     }
     let name = opo_domain::text::required("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
-    let organization_id = prospect(&mut tx, &name, None, None, now).await?;
+    let (organization_id, _) = prospect(&mut tx, &name, None, None, now).await?;
     let new = NewInterest {
         organization_id,
         applicant_user_id: None,
@@ -306,7 +298,8 @@ pub async fn interest_from_forum(
     let id = store::insert_interest(&mut tx, &new, now).await?;
     let application = load(&mut tx, id).await?;
     record(&mut tx, &application, actor, "interest", &format!("Forum topic {topic_id} by {author}"), true, now).await?;
-    send(app, &mut tx, mail::interest_to_secretariat(&application, &app.settings.secretariat_email), now).await?;
+    send(app, &mut tx, mail::interest_to_secretariat(&application, &app.settings.secretariat_email, false), now)
+        .await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(Some(id))
 }
@@ -322,24 +315,23 @@ pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Ac
     if application.stage.is_final() {
         return Err(AppError::Conflict(Clash::new("application-ended", "this application has ended")));
     }
-    let (user, token) =
-        applicant_account(app, &mut tx, application.organization_id, &name, address.as_str(), now).await?;
+    let found = applicant(app, &mut tx, application.organization_id, &name, &address, now).await?;
+    let Some(user) = found.user else {
+        return Err(AppError::invalid(
+            "contact_email",
+            "this address belongs to a staff or deactivated account; name the organization's own contact",
+        ));
+    };
     store::set_contact(&mut tx, id, user.id, &name, address.as_str(), now).await?;
-    let contact =
-        NewContact { name: name.clone(), email: address.as_str().to_owned(), title: String::new(), is_mail_poc: true };
-    partners::set_mail_poc(&mut tx, application.organization_id, &contact, now).await?;
     let application = load(&mut tx, id).await?;
     record(&mut tx, &application, actor, "contact_set", &format!("{name} <{}>", address.as_str()), false, now).await?;
-    if let Some(token) = token {
-        let s = &app.settings;
-        let notice = mail::interest_received(
-            &application,
-            &s.community_name,
-            format!("/sign-in/link?token={token}"),
-            s.invitation_lifetime.whole_days(),
-        );
-        send(app, &mut tx, notice, now).await?;
-    }
+    let s = &app.settings;
+    let link = match found.token {
+        Some(token) => format!("/sign-in/link?token={token}&next=/portal/applications/{id}"),
+        None => format!("/sign-in?next=/portal/applications/{id}"),
+    };
+    let notice = mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
+    send(app, &mut tx, notice, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -565,16 +557,8 @@ pub async fn submit(app: &App, id: i64, user: &User, actor: &Actor) -> Result<()
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
     }
-    let complete = form_of(&application).validate(choices).map_err(AppError::Invalid)?;
     advance(&mut tx, &application, Stage::Submitted, now).await?;
     store::mark_submitted(&mut tx, id, now).await?;
-    let poc = NewContact {
-        name: complete.poc_name.clone(),
-        email: complete.poc_email.as_str().to_owned(),
-        title: complete.poc_title.clone(),
-        is_mail_poc: true,
-    };
-    partners::set_mail_poc(&mut tx, application.organization_id, &poc, now).await?;
     record(&mut tx, &application, actor, "submitted", "", true, now).await?;
     send(app, &mut tx, mail::submitted(&application), now).await?;
     send(app, &mut tx, mail::submitted_to_secretariat(&application, &app.settings.secretariat_email), now).await?;
@@ -644,10 +628,14 @@ pub async fn find(app: &App, id: i64) -> Result<Application, AppError> {
 
 /// The applications a partner contact can follow: those of their organization.
 pub async fn mine(app: &App, user: &User) -> Result<Vec<Application>, AppError> {
-    let Some(organization_id) = user.organization_id else { return Ok(Vec::new()) };
     let mut conn = app.db.read().await?;
-    let filter = ApplicationFilter { organization_id: Some(organization_id), ..ApplicationFilter::default() };
-    Ok(store::list(&mut conn, &filter).await?)
+    let mut found = Vec::new();
+    for organization_id in &user.organizations {
+        let filter = ApplicationFilter { organization_id: Some(*organization_id), ..ApplicationFilter::default() };
+        found.extend(store::list(&mut conn, &filter).await?);
+    }
+    found.sort_by_key(|a| (a.stage_entered_at, a.id));
+    Ok(found)
 }
 
 pub async fn timeline(app: &App, id: i64, applicant_view: bool) -> Result<Vec<Event>, AppError> {

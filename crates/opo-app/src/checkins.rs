@@ -9,6 +9,7 @@ use crate::mail_text::{Text, t};
 use crate::notifications::Notice;
 use crate::{Actor, App, AppError, jobs};
 use opo_domain::accounts::{AccountStatus, Role};
+use opo_domain::contacts::Concern;
 use opo_domain::checkins::{self as rules, FeatureConsent, Questionnaire, QuestionnaireInput, Status};
 use opo_domain::pages::PageContent;
 use opo_domain::partners::FieldError;
@@ -112,8 +113,8 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
         staff.iter().map(|u| (u.id, usize::try_from(open.get(&u.id).copied().unwrap_or(0)).unwrap_or(0))).collect();
     for (org, joined) in store::partners_with_anniversaries(&mut tx).await? {
         let Some(due) = rules::to_schedule(joined, today, app.settings.checkin_lead_days) else { continue };
-        let contact = partners::contacts(&mut tx, org).await?.into_iter().find(|c| c.is_mail_poc);
-        let status = if contact.is_some() { Status::QuestionnaireSent } else { Status::Scheduled };
+        let contacts = crate::contacts::addressed(&mut tx, org, Concern::CheckIn).await?;
+        let status = if contacts.is_empty() { Status::Scheduled } else { Status::QuestionnaireSent };
         let assignee = rules::round_robin(&load_of);
         let Some(id) = store::insert(&mut tx, org, due, assignee, status, now).await? else { continue };
         if let Some(slot) = load_of.iter_mut().find(|(user, _)| Some(*user) == assignee) {
@@ -126,7 +127,7 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
         );
         audit::record(&mut tx, &entry, now).await?;
         let year = due.year();
-        if let Some(contact) = contact {
+        for contact in contacts {
             let notice = mail(
                 &contact.email,
                 &contact.name,
@@ -144,7 +145,8 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
                 ],
                 (t!("ci-answer-questionnaire"), portal_path(&checkin)),
             );
-            queued += send(app, &mut tx, notice, format!("checkin:{id}:questionnaire"), now).await?;
+            let key = format!("checkin:{id}:questionnaire:{}", contact.user_id);
+            queued += send(app, &mut tx, notice, key, now).await?;
         }
         if let Some(user) = staff.iter().find(|u| Some(u.id) == assignee) {
             queued +=
@@ -285,7 +287,7 @@ pub async fn answer(
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let checkin = load(&mut tx, id).await?;
-    if user.role != Role::PartnerContact || user.organization_id != Some(checkin.organization_id) {
+    if user.role != Role::PartnerContact || !user.organizations.contains(&checkin.organization_id) {
         return Err(AppError::Forbidden("this check-in belongs to another organization".to_owned()));
     }
     step(&checkin, Status::Answered)?;
@@ -403,8 +405,9 @@ fn partner_notice(checkin: &CheckIn, kind: &'static str, subject: Text, text: Te
     mail("", "", kind, subject, vec![text], (t!("ci-open-your-checkin"), portal_path(checkin)))
 }
 
-async fn mail_poc(tx: &mut Tx, org: i64) -> Result<Option<partners::Contact>, AppError> {
-    Ok(partners::contacts(tx, org).await?.into_iter().find(|c| c.is_mail_poc))
+/// The contacts told about the partner page a check-in opened.
+async fn page_contacts(tx: &mut Tx, org: i64) -> Result<Vec<opo_store::contacts::Contact>, AppError> {
+    crate::contacts::addressed(tx, org, Concern::PartnerPage).await
 }
 
 /// The secretariat proposes a new version of the page the check-in opened, for the partner to approve.
@@ -457,7 +460,7 @@ pub async fn revise_page_from(
     let mut entry = actor.entry("checkin.page_revised", "checkin", id);
     entry.after_json = Some(serde_json::json!({ "version": number }).to_string());
     audit::record(&mut tx, &entry, now).await?;
-    if let Some(contact) = mail_poc(&mut tx, checkin.organization_id).await? {
+    for contact in page_contacts(&mut tx, checkin.organization_id).await? {
         let mut notice = partner_notice(
             &checkin,
             "checkin-page-ready",
@@ -466,7 +469,7 @@ pub async fn revise_page_from(
         );
         notice.to = contact.email;
         notice.name = contact.name;
-        send(app, &mut tx, notice, format!("checkin:{id}:page-ready:{number}"), now).await?;
+        send(app, &mut tx, notice, format!("checkin:{id}:page-ready:{number}:{}", contact.user_id), now).await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(number)
@@ -477,7 +480,7 @@ pub async fn approve_page(app: &App, id: i64, user: &User, number: i64, actor: &
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let checkin = load(&mut tx, id).await?;
-    if user.role != Role::PartnerContact || user.organization_id != Some(checkin.organization_id) {
+    if user.role != Role::PartnerContact || !user.organizations.contains(&checkin.organization_id) {
         return Err(AppError::Forbidden("this check-in belongs to another organization".to_owned()));
     }
     check_in_version(&mut tx, &checkin, number).await?;
@@ -529,7 +532,7 @@ pub async fn apply_page(app: &App, id: i64, user: &User, actor: &Actor) -> Resul
     let mut entry = actor.entry("checkin.page_published", "checkin", id);
     entry.after_json = Some(serde_json::json!({ "version": approved.number }).to_string());
     audit::record(&mut tx, &entry, now).await?;
-    if let Some(contact) = mail_poc(&mut tx, checkin.organization_id).await? {
+    for contact in page_contacts(&mut tx, checkin.organization_id).await? {
         let mut notice = partner_notice(
             &checkin,
             "checkin-page-published",
@@ -539,7 +542,8 @@ pub async fn apply_page(app: &App, id: i64, user: &User, actor: &Actor) -> Resul
         notice.to = contact.email;
         notice.name = contact.name;
         notice.action = Some((t!("ci-see-your-page"), format!("/partners/{}", checkin.organization_slug)));
-        send(app, &mut tx, notice, format!("checkin:{id}:page-published:{}", approved.number), now).await?;
+        let key = format!("checkin:{id}:page-published:{}:{}", approved.number, contact.user_id);
+        send(app, &mut tx, notice, key, now).await?;
     }
     tx.commit().await.map_err(StoreError::from)?;
     Ok(approved.number)

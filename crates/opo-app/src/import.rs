@@ -275,7 +275,7 @@ async fn plan(
 async fn stored(tx: &mut Tx, id: i64, keys: &[domain::ExistingKey]) -> Result<Stored, ImportError> {
     let slug = keys.iter().find(|k| k.id == id).map(|k| k.slug.clone()).unwrap_or_default();
     let profile = store::find_profile(tx, &slug).await?.ok_or(AppError::NotFound("organization"))?;
-    let contact = store::contacts(tx, id).await?.into_iter().find(|c| c.is_mail_poc);
+    let contact = opo_store::contacts::of_organization(tx, id).await?.into_iter().find(|c| c.roles.mail_poc);
     let logo = store::logo_of(tx, id).await?;
     let agreement = opo_store::agreements::latest_for(tx, id).await?;
     Ok(Stored {

@@ -75,10 +75,14 @@ pub(crate) fn link_url(app: &App, token: &str) -> String {
 }
 
 /// A sign-in link, in the account's language.
-pub(crate) fn sign_in_link(app: &App, user: &User, token: &str) -> Result<NewEmail, AppError> {
+pub(crate) fn sign_in_link(app: &App, user: &User, token: &str, next: Option<&str>) -> Result<NewEmail, AppError> {
     let s = &app.settings;
     let locale = mail_text::supported(&user.locale);
-    let link = link_url(app, token);
+    let mut link = link_url(app, token);
+    if let Some(next) = next {
+        link.push_str("&next=");
+        link.extend(form_urlencoded::byte_serialize(next.as_bytes()));
+    }
     let community = || ("community", mail_text::Arg::from(s.community_name.as_str()));
     let minutes = s.link_lifetime.whole_minutes();
     let w = LinkWords {
@@ -112,20 +116,64 @@ pub(crate) fn invitation(
     role: &str,
     token: &str,
 ) -> Result<NewEmail, AppError> {
-    let s = &app.settings;
     let locale = mail_text::supported(locale);
-    let link = link_url(app, token);
+    let community = app.settings.community_name.as_str();
+    let first = mail_text::text(
+        locale,
+        "invitation-invited",
+        &[("inviter", inviter.into()), ("community", community.into()), ("role", role.into())],
+    );
+    let subject = mail_text::text(locale, "invitation-subject", &[("community", community.into())]);
+    invitation_mail(app, locale, to, name, first, subject, &link_url(app, token))
+}
+
+/// The message that tells a person they were made a contact of an organization, with a link that signs
+/// them in and opens the organization's record (`link` is a path on this site).
+pub(crate) fn contact_invitation(
+    app: &App,
+    user: &User,
+    organization: &str,
+    inviter: &str,
+    roles: &opo_domain::contacts::ContactRoles,
+    link: &str,
+) -> Result<NewEmail, AppError> {
+    let locale = mail_text::supported(&user.locale);
+    let community = app.settings.community_name.as_str();
+    let labels: Vec<String> =
+        roles.list().into_iter().map(|r| mail_text::text(locale, &format!("contact-role-{}", r.key()), &[])).collect();
+    let roles = if labels.is_empty() { mail_text::text(locale, "contact-role-none", &[]) } else { labels.join(", ") };
+    let first = mail_text::text(
+        locale,
+        "contact-invited",
+        &[
+            ("inviter", inviter.into()),
+            ("organization", organization.into()),
+            ("community", community.into()),
+            ("roles", roles.as_str().into()),
+        ],
+    );
+    let subject = mail_text::text(locale, "contact-invited-subject", &[("organization", organization.into())]);
+    let url = format!("{}{link}", app.settings.base_url);
+    invitation_mail(app, locale, &user.email, &user.display_name, first, subject, &url)
+}
+
+fn invitation_mail(
+    app: &App,
+    locale: &'static str,
+    to: &str,
+    name: &str,
+    first: String,
+    subject: String,
+    link: &str,
+) -> Result<NewEmail, AppError> {
+    let s = &app.settings;
     let sign_in_url = format!("{}/sign-in", s.base_url);
     let community = || ("community", mail_text::Arg::from(s.community_name.as_str()));
     let days = s.invitation_lifetime.whole_days();
     let w = LinkWords {
         lang: locale,
         hello: mail_text::text(locale, "mail-hello", &[("name", name.into())]),
-        first: mail_text::text(
-            locale,
-            "invitation-invited",
-            &[("inviter", inviter.into()), community(), ("role", role.into())],
-        ),
+        first,
         second: mail_text::text(locale, "invitation-open", &[("days", days.into())]),
         button: mail_text::text(locale, "invitation-button", &[]),
         copy: mail_text::text(locale, "mail-copy-address", &[]),
@@ -136,13 +184,9 @@ pub(crate) fn invitation(
     Ok(rendered(
         "invitation",
         to,
-        mail_text::text(locale, "invitation-subject", &[community()]),
-        InvitationText { w: &w, link: &link, sign_in_url: &sign_in_url, secretariat }
-            .render()
-            .map_err(template_error)?,
-        InvitationHtml { w: &w, link: &link, sign_in_url: &sign_in_url, secretariat }
-            .render()
-            .map_err(template_error)?,
+        subject,
+        InvitationText { w: &w, link, sign_in_url: &sign_in_url, secretariat }.render().map_err(template_error)?,
+        InvitationHtml { w: &w, link, sign_in_url: &sign_in_url, secretariat }.render().map_err(template_error)?,
     ))
 }
 

@@ -314,6 +314,13 @@ pub async fn announce(app: &App, id: i64, actor: &Actor) -> Result<String, AppEr
     let update = publish_profile(&mut tx, org, &page, org_type, now).await?;
     partners::set_status(&mut tx, org, PartnerStatus::Active, "", now).await?;
     partners::set_joined_on(&mut tx, org, now.date()).await?;
+    let organization = crate::contacts::Organization {
+        id: org,
+        slug: application.organization_slug.clone(),
+        name: update.name.clone(),
+        status: PartnerStatus::Active,
+    };
+    crate::contacts::take_on_mail_poc(app, &mut tx, &organization, &form.poc_name, &form.poc_email, now).await?;
     let community = app.settings.community_name.clone();
     let title = format!("Welcome to {}, our newest partner organization", update.name);
     let summary = format!(

@@ -179,7 +179,7 @@ pub async fn logo(app: &App, slug: &str) -> Result<Logo, AppError> {
 pub struct Record {
     pub id: i64,
     pub card: Card,
-    pub contacts: Vec<opo_store::partners::Contact>,
+    pub contacts: Vec<opo_store::contacts::Contact>,
     pub agreement: Option<opo_store::agreements::SignatureSummary>,
     pub application: Option<(opo_domain::applications::Stage, time::OffsetDateTime)>,
 }
@@ -194,7 +194,7 @@ pub async fn record(app: &App, slug: &str) -> Result<Record, AppError> {
     Ok(Record {
         id,
         card: vocabularies.card(found.card),
-        contacts: store::contacts(&mut conn, id).await?,
+        contacts: opo_store::contacts::of_organization(&mut conn, id).await?,
         agreement: opo_store::agreements::latest_for(&mut conn, id).await?,
         application: opo_store::applications::latest_for(&mut conn, id).await?,
     })

@@ -14,7 +14,9 @@ use opo_store::accounts::User;
 use opo_store::agreements::{self as agreement_store, NewSignature, NewTemplate};
 use opo_store::renewals::{self as store, Partnership};
 pub use opo_store::renewals::{Change, StoredOverride};
-use opo_store::{StoreError, Tx, audit, directory, partners as partner_store};
+use opo_domain::contacts::Concern;
+use opo_store::contacts::Contact;
+use opo_store::{StoreError, Tx, audit, directory};
 use serde_json::json;
 use time::{Date, Duration, OffsetDateTime};
 
@@ -64,8 +66,9 @@ async fn change_status(
     Ok(true)
 }
 
-async fn mail_poc(tx: &mut Tx, organization_id: i64) -> Result<Option<partner_store::Contact>, AppError> {
-    Ok(partner_store::contacts(tx, organization_id).await?.into_iter().find(|c| c.is_mail_poc))
+/// The contacts the agreement concerns: its signers, the mail point of contact and the primary contact.
+async fn addressed(tx: &mut Tx, organization_id: i64) -> Result<Vec<Contact>, AppError> {
+    crate::contacts::addressed(tx, organization_id, Concern::Agreement).await
 }
 
 fn resign_path(slug: &str) -> String {
@@ -75,22 +78,22 @@ fn resign_path(slug: &str) -> String {
 fn reminder_notices(
     app: &App,
     p: &Partnership,
-    poc: Option<&partner_store::Contact>,
+    contacts: &[Contact],
     requirement: Option<&Requirement>,
     deadline: Date,
     days: i64,
-) -> Vec<(&'static str, Notice)> {
+) -> Vec<(String, Notice)> {
     let community = &app.settings.community_name;
     let name = &p.name;
     let version = requirement.filter(|r| r.by == deadline).map(|r| r.version.clone());
     let mut notices = Vec::new();
-    if let Some(poc) = poc {
+    for poc in contacts {
         let first = match &version {
             Some(v) => t!("rn-reminder-version", organization = name, version = v, date = deadline, days = days),
             None => t!("rn-reminder-expires", organization = name, date = deadline, days = days),
         };
         notices.push((
-            "poc",
+            format!("contact-{}", poc.user_id),
             Notice {
                 kind: "renewal-reminder",
                 to: poc.email.clone(),
@@ -107,8 +110,9 @@ fn reminder_notices(
             },
         ));
     }
+    let reminded: Vec<String> = contacts.iter().map(|c| format!("{} ({})", c.name, c.email)).collect();
     notices.push((
-        "secretariat",
+        "secretariat".to_owned(),
         Notice {
             kind: "renewal-reminder-staff",
             to: app.settings.secretariat_email.clone(),
@@ -119,9 +123,10 @@ fn reminder_notices(
                     Some(v) => t!("rn-staff-version", organization = name, version = v, date = deadline),
                     None => t!("rn-staff-expires", organization = name, date = deadline),
                 },
-                match poc {
-                    Some(poc) => t!("rn-staff-reminded", name = &poc.name, email = &poc.email),
-                    None => t!("rn-staff-no-poc"),
+                if reminded.is_empty() {
+                    t!("rn-staff-no-poc")
+                } else {
+                    t!("rn-staff-reminded-contacts", contacts = reminded.join(", "))
                 },
             ],
             quote: None,
@@ -132,7 +137,7 @@ fn reminder_notices(
     notices
 }
 
-fn lapse_notice(app: &App, p: &Partnership, poc: &partner_store::Contact, reason: &str) -> Notice {
+fn lapse_notice(app: &App, p: &Partnership, poc: &Contact, reason: &str) -> Notice {
     Notice {
         kind: "partnership-lapsed",
         to: poc.email.clone(),
@@ -192,12 +197,11 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
         }
         if let Some(c) = &change {
             let changed = change_status(&mut tx, &p, c.status, &c.reason, &Actor::system(), now).await?;
-            if changed
-                && c.status == PartnerStatus::Lapsed
-                && let Some(poc) = mail_poc(&mut tx, p.id).await?
-            {
-                send(app, &mut tx, lapse_notice(app, &p, &poc, &c.reason), now).await?;
-                queued += 1;
+            if changed && c.status == PartnerStatus::Lapsed {
+                for poc in addressed(&mut tx, p.id).await? {
+                    send(app, &mut tx, lapse_notice(app, &p, &poc, &c.reason), now).await?;
+                    queued += 1;
+                }
             }
             if changed && c.status == PartnerStatus::Lapsed {
                 let fields = json!({
@@ -218,8 +222,8 @@ pub async fn plan(app: &App) -> Result<usize, AppError> {
             }
         }
         if let Some((deadline, days)) = reminder {
-            let poc = mail_poc(&mut tx, p.id).await?;
-            for (to, notice) in reminder_notices(app, &p, poc.as_ref(), standing.requirement.as_ref(), deadline, days) {
+            let contacts = addressed(&mut tx, p.id).await?;
+            for (to, notice) in reminder_notices(app, &p, &contacts, standing.requirement.as_ref(), deadline, days) {
                 let key = format!("renewal:{}:{deadline}:{days}:{to}", p.id);
                 if jobs::schedule_email(app, &mut tx, notice, key, now, now).await?.is_some() {
                     queued += 1;
@@ -314,7 +318,7 @@ pub async fn resign(
     evidence: &Evidence,
     actor: &Actor,
 ) -> Result<String, AppError> {
-    if user.organization_id != Some(organization_id) {
+    if user.role != opo_domain::accounts::Role::PartnerContact || !user.organizations.contains(&organization_id) {
         return Err(AppError::Forbidden("only a contact of the organization signs its agreement".to_owned()));
     }
     let (name, title) = signer(input)?;
@@ -370,6 +374,8 @@ pub async fn resign(
         application_id: None,
     };
     agreement_store::insert_signature(&mut tx, &signature, now).await?;
+    let signer = opo_domain::contacts::ContactRoles::default().with(opo_domain::contacts::ContactRole::Signer);
+    crate::contacts::grant(&mut tx, organization_id, user.id, signer, now).await?;
     if p.override_status.is_some() {
         store::set_override(&mut tx, organization_id, None, now).await?;
     }

@@ -30,6 +30,11 @@ fn random_token() -> Result<String, AppError> {
 /// Sends a sign-in link to `email` if it belongs to an active account. Answers the same either way,
 /// so the form tells no one which addresses have accounts.
 pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(), AppError> {
+    request_link_to(app, email, client, None).await
+}
+
+/// [`request_link`] whose link opens `next` (a path on this site) once it has signed the person in.
+pub async fn request_link_to(app: &App, email: &str, client: &Client, next: Option<&str>) -> Result<(), AppError> {
     let email = email.trim();
     if opo_domain::text::EmailAddress::parse(email).is_err() {
         return Err(AppError::Invalid(vec![FieldError::new(
@@ -48,7 +53,7 @@ pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(),
     let token = random_token()?;
     let expires = now + app.settings.link_lifetime;
     store::insert_login_token(&mut tx, &secrets::token_hash(&token), user.id, "sign-in", expires, now).await?;
-    let message = notifications::sign_in_link(app, &user, &token)?;
+    let message = notifications::sign_in_link(app, &user, &token, next)?;
     outbox::enqueue(&mut tx, &message, now).await?;
     let entry = Actor { user_id: None, label: user.email.clone(), ip: client.ip.clone() }.entry(
         "session.link-requested",

@@ -58,18 +58,27 @@ pub(crate) fn interest_received(app: &Application, community: &str, link_path: S
     }
 }
 
-pub(crate) fn interest_to_secretariat(app: &Application, to: &str) -> Notice {
+/// To the secretariat: who expressed interest, and what is special about it (an address that has an
+/// account already, an organization that may be one the program knows).
+pub(crate) fn interest_to_secretariat(app: &Application, to: &str, known_address: bool) -> Notice {
+    let mut paragraphs = vec![t!(
+        "wf-interest-staff",
+        contact = &app.contact_name,
+        email = &app.contact_email,
+        organization = &app.organization_name
+    )];
+    if known_address {
+        paragraphs.push(t!("wf-interest-staff-known-address", email = &app.contact_email));
+    }
+    if let Some((_, name)) = &app.resembles {
+        paragraphs.push(t!("wf-interest-staff-resembles", organization = &app.organization_name, existing = name));
+    }
     let mut notice = staff(
         to,
         "secretariat",
         "interest-new",
         t!("wf-interest-staff-subject", organization = &app.organization_name),
-        vec![t!(
-            "wf-interest-staff",
-            contact = &app.contact_name,
-            email = &app.contact_email,
-            organization = &app.organization_name
-        )],
+        paragraphs,
         staff_path(app),
     );
     notice.quote = Some(app.interest_message.clone()).filter(|m| !m.is_empty());

@@ -2,6 +2,7 @@
 //! the web layer names the action it performs, and this table alone decides who may perform it.
 
 use crate::accounts::Role;
+use crate::partners::PartnerStatus;
 
 /// Who is asking: a visitor who has not signed in, or a person with a role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,10 +90,17 @@ pub enum Action {
     ManageWebhooks,
     /// Download every row of every table (personal data and the hashes of secrets included).
     ExportAllData,
+    /// Invite, change the roles of and remove an organization's contacts (a partner contact may only
+    /// when it is the organization's primary contact, which the use case checks).
+    ManageContacts,
+    /// The roster of every organization by status, with its agreement, check-in and contacts.
+    ViewRoster,
+    /// Merge an organization created by an expression of interest into the one it may be.
+    MergeOrganizations,
 }
 
 impl Action {
-    pub const ALL: [Action; 32] = [
+    pub const ALL: [Action; 35] = [
         Self::ViewPublicSite,
         Self::ViewAssets,
         Self::CheckHealth,
@@ -125,7 +133,24 @@ impl Action {
         Self::ReadCalendarFeed,
         Self::ManageWebhooks,
         Self::ExportAllData,
+        Self::ManageContacts,
+        Self::ViewRoster,
+        Self::MergeOrganizations,
     ];
+
+    /// Whether a contact may take this action only once its organization is a partner: an applicant
+    /// applies, and nothing more, until the partnership is announced.
+    pub fn needs_partnership(self) -> bool {
+        matches!(
+            self,
+            Self::SubmitPost
+                | Self::ManageConsent
+                | Self::EditCountryActivities
+                | Self::TranslatePartnerProfile
+                | Self::RenewAgreement
+                | Self::AnswerCheckIn
+        )
+    }
 }
 
 /// How far a permission reaches.
@@ -167,6 +192,9 @@ pub fn reach(actor: Actor, action: Action) -> Reach {
         (AnswerCheckIn, PartnerContact) => Own,
         (ManageCheckIns, Committee | Secretariat | Admin) => All,
         (ViewPortal, PartnerContact) => All,
+        (ManageContacts, PartnerContact) => Own,
+        (ManageContacts | MergeOrganizations, Secretariat | Admin) => All,
+        (ViewRoster, Committee | Secretariat | Admin) => All,
         (ViewOrganizationRecord, PartnerContact) => Own,
         (ViewOrganizationRecord, Committee | Secretariat | Admin) => All,
         (SubmitPost | ManageConsent | EditCountryActivities, PartnerContact) => Own,
@@ -186,11 +214,31 @@ pub fn allows(actor: Actor, action: Action) -> bool {
     reach(actor, action) != Reach::None
 }
 
-/// Whether `actor`, who belongs to `actor_org` (if any), may take `action` on an object of `object_org`.
-pub fn allows_on(actor: Actor, actor_org: Option<i64>, action: Action, object_org: i64) -> bool {
+/// Whether `actor`, a contact of the organizations `member_of`, may take `action` on an object of
+/// `object_org`.
+pub fn allows_on(actor: Actor, member_of: &[i64], action: Action, object_org: i64) -> bool {
     match reach(actor, action) {
         Reach::All => true,
-        Reach::Own => actor_org == Some(object_org),
+        Reach::Own => member_of.contains(&object_org),
+        Reach::None => false,
+    }
+}
+
+/// [`allows_on`] for an action on the organization itself, whose partnership stands at `status`: a
+/// contact of an organization that is not (or not yet) a partner may not act as a partner.
+pub fn allows_on_organization(
+    actor: Actor,
+    member_of: &[i64],
+    action: Action,
+    organization: i64,
+    status: PartnerStatus,
+) -> bool {
+    match reach(actor, action) {
+        Reach::All => true,
+        Reach::Own => {
+            member_of.contains(&organization)
+                && (!action.needs_partnership() || !matches!(status, PartnerStatus::Prospect | PartnerStatus::Withdrawn))
+        }
         Reach::None => false,
     }
 }
@@ -238,18 +286,18 @@ mod tests {
     #[test]
     fn a_partner_contact_sees_only_its_own_organization() {
         let partner = Actor::Signed(Role::PartnerContact);
-        assert!(allows_on(partner, Some(7), Action::ViewOrganizationRecord, 7));
-        assert!(!allows_on(partner, Some(7), Action::ViewOrganizationRecord, 8));
-        assert!(!allows_on(partner, None, Action::ViewOrganizationRecord, 8));
-        assert!(allows_on(Actor::Signed(Role::Secretariat), None, Action::ViewOrganizationRecord, 8));
+        assert!(allows_on(partner, &[7], Action::ViewOrganizationRecord, 7));
+        assert!(!allows_on(partner, &[7], Action::ViewOrganizationRecord, 8));
+        assert!(!allows_on(partner, &[], Action::ViewOrganizationRecord, 8));
+        assert!(allows_on(Actor::Signed(Role::Secretariat), &[], Action::ViewOrganizationRecord, 8));
     }
 
     #[test]
     fn a_partner_writes_and_consents_for_its_own_organization_only_and_the_secretariat_publishes() {
         let partner = Actor::Signed(Role::PartnerContact);
         for action in [Action::SubmitPost, Action::ManageConsent] {
-            assert!(allows_on(partner, Some(3), action, 3), "{action:?}");
-            assert!(!allows_on(partner, Some(3), action, 4), "{action:?}");
+            assert!(allows_on(partner, &[3], action, 3), "{action:?}");
+            assert!(!allows_on(partner, &[3], action, 4), "{action:?}");
         }
         assert!(!allows(partner, Action::EditPosts));
         assert!(!allows(Actor::Signed(Role::Committee), Action::EditPosts));
@@ -262,8 +310,8 @@ mod tests {
             assert_eq!(allows(actor, Action::VoteOnApplications), actor == Actor::Signed(Role::Committee), "{actor:?}");
         }
         let partner = Actor::Signed(Role::PartnerContact);
-        assert!(allows_on(partner, Some(5), Action::ApplyForOrganization, 5));
-        assert!(!allows_on(partner, Some(5), Action::ApplyForOrganization, 6));
+        assert!(allows_on(partner, &[5], Action::ApplyForOrganization, 5));
+        assert!(!allows_on(partner, &[5], Action::ApplyForOrganization, 6));
         assert!(!allows(Actor::Signed(Role::Secretariat), Action::ApplyForOrganization), "no one signs for another");
         assert!(!allows(partner, Action::ReviewApplications));
         assert!(!allows(Actor::Signed(Role::Committee), Action::ManageApplications));
@@ -272,8 +320,8 @@ mod tests {
     #[test]
     fn a_partner_answers_its_own_check_in_and_staff_manage_check_ins() {
         let partner = Actor::Signed(Role::PartnerContact);
-        assert!(allows_on(partner, Some(5), Action::AnswerCheckIn, 5));
-        assert!(!allows_on(partner, Some(5), Action::AnswerCheckIn, 6));
+        assert!(allows_on(partner, &[5], Action::AnswerCheckIn, 5));
+        assert!(!allows_on(partner, &[5], Action::AnswerCheckIn, 6));
         assert!(!allows(partner, Action::ManageCheckIns));
         for role in [Role::Committee, Role::Secretariat, Role::Admin] {
             assert!(allows(Actor::Signed(role), Action::ManageCheckIns), "{role:?}");
@@ -285,8 +333,8 @@ mod tests {
     #[test]
     fn a_partner_re_signs_for_its_own_organization_and_only_admins_override_a_status() {
         let partner = Actor::Signed(Role::PartnerContact);
-        assert!(allows_on(partner, Some(4), Action::RenewAgreement, 4));
-        assert!(!allows_on(partner, Some(4), Action::RenewAgreement, 9));
+        assert!(allows_on(partner, &[4], Action::RenewAgreement, 4));
+        assert!(!allows_on(partner, &[4], Action::RenewAgreement, 9));
         assert!(!allows(Actor::Signed(Role::Secretariat), Action::RenewAgreement), "no one signs for another");
         for actor in Actor::ALL {
             let admin = actor == Actor::Signed(Role::Admin);
@@ -294,6 +342,39 @@ mod tests {
             assert_eq!(allows(actor, Action::OverridePartnershipStatus), admin, "{actor:?}");
             assert_eq!(allows(actor, Action::PublishAgreement), staff, "{actor:?}");
         }
+    }
+
+    #[test]
+    fn a_contact_of_several_organizations_acts_for_each_of_them_and_no_other() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        assert!(allows_on(partner, &[3, 9], Action::ViewOrganizationRecord, 9));
+        assert!(allows_on(partner, &[3, 9], Action::ApplyForOrganization, 3));
+        assert!(!allows_on(partner, &[3, 9], Action::ApplyForOrganization, 4));
+    }
+
+    #[test]
+    fn an_applicant_applies_and_acts_as_a_partner_only_once_the_partnership_is_announced() {
+        let partner = Actor::Signed(Role::PartnerContact);
+        for action in Action::ALL.into_iter().filter(|a| a.needs_partnership()) {
+            assert!(!allows_on_organization(partner, &[5], action, 5, PartnerStatus::Prospect), "{action:?}");
+            assert!(!allows_on_organization(partner, &[5], action, 5, PartnerStatus::Withdrawn), "{action:?}");
+            assert!(allows_on_organization(partner, &[5], action, 5, PartnerStatus::Active), "{action:?}");
+            assert!(!allows_on_organization(partner, &[5], action, 6, PartnerStatus::Active), "{action:?}");
+        }
+        assert!(allows_on_organization(partner, &[5], Action::ApplyForOrganization, 5, PartnerStatus::Prospect));
+        let staff = Actor::Signed(Role::Secretariat);
+        assert!(allows_on_organization(staff, &[], Action::EditCountryActivities, 5, PartnerStatus::Prospect));
+    }
+
+    #[test]
+    fn staff_see_the_roster_and_the_secretariat_manages_contacts_and_merges() {
+        for actor in Actor::ALL {
+            let staff = matches!(actor, Actor::Signed(Role::Secretariat | Role::Admin));
+            assert_eq!(allows(actor, Action::MergeOrganizations), staff, "{actor:?}");
+            assert_eq!(reach(actor, Action::ManageContacts) == Reach::All, staff, "{actor:?}");
+            assert_eq!(allows(actor, Action::ViewRoster), staff || actor == Actor::Signed(Role::Committee));
+        }
+        assert_eq!(reach(Actor::Signed(Role::PartnerContact), Action::ManageContacts), Reach::Own);
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub struct User {
     pub last_sign_in_at: Option<OffsetDateTime>,
     /// The language the person's e-mails are written in: `en`, `fr`, `es` or `pt`.
     pub locale: String,
+    /// The organizations the person is a contact of, by id: what "own organization" means to the policy.
+    pub organizations: Vec<i64>,
 }
 
 /// The columns [`user_from_row`] reads; the query must join `organizations o` on the user's organization.
@@ -42,7 +44,21 @@ pub(crate) fn user_from_row(row: &AnyRow) -> Result<User, StoreError> {
         has_password: row.try_get::<i64, _>("has_password")? == 1,
         last_sign_in_at: last.as_deref().map(parse_ts).transpose()?,
         locale: row.try_get("locale")?,
+        organizations: Vec::new(),
     })
+}
+
+/// Fills in the organizations a person is a contact of.
+pub(crate) async fn with_organizations(conn: &mut Conn, mut user: User) -> Result<User, StoreError> {
+    user.organizations = crate::contacts::organizations_of(conn, user.id).await?;
+    Ok(user)
+}
+
+async fn one(conn: &mut Conn, row: Option<AnyRow>) -> Result<Option<User>, StoreError> {
+    match row {
+        Some(row) => Ok(Some(with_organizations(conn, user_from_row(&row)?).await?)),
+        None => Ok(None),
+    }
 }
 
 pub async fn insert(
@@ -73,14 +89,22 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
     let sql = format!(
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id order by lower(u.email)"
     );
-    sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect()
+    let mut users: Vec<User> = sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect::<Result<_, _>>()?;
+    let at: std::collections::HashMap<i64, usize> = users.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
+    for (user_id, organization_id) in crate::contacts::all_memberships(conn).await? {
+        if let Some(&i) = at.get(&user_id) {
+            users[i].organizations.push(organization_id);
+        }
+    }
+    Ok(users)
 }
 
 pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, StoreError> {
     let sql = format!(
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id where u.id = $1"
     );
-    sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?.as_ref().map(user_from_row).transpose()
+    let row = sqlx::query(&sql).bind(id).fetch_optional(&mut *conn).await?;
+    one(conn, row).await
 }
 
 /// The account with this address, whatever the letter case.
@@ -89,7 +113,8 @@ pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<User>,
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id \
          where lower(u.email) = lower($1)"
     );
-    sqlx::query(&sql).bind(email.trim()).fetch_optional(&mut *conn).await?.as_ref().map(user_from_row).transpose()
+    let row = sqlx::query(&sql).bind(email.trim()).fetch_optional(&mut *conn).await?;
+    one(conn, row).await
 }
 
 /// The stored password hash of an account, if it has set a password.

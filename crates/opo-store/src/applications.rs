@@ -127,13 +127,18 @@ pub struct Application {
     pub decision_reason: String,
     pub version: i64,
     pub created_at: OffsetDateTime,
+    /// The slug and name of an existing organization this one may be the same as (set when an
+    /// expression of interest resembled it), until the secretariat merges or clears it.
+    pub resembles: Option<(String, String)>,
 }
 
 const COLUMNS: &str = "a.id, a.organization_id, o.slug, o.name, o.website, o.hq_country, a.stage, a.stage_entered_at, \
      a.source, a.discourse_topic_id, a.applicant_user_id, a.contact_name, a.contact_email, a.desired_role, \
      a.interest_message, a.call_starts_at, a.call_minutes, a.call_sequence, a.call_notes, a.agreed_role, a.form_json, \
      a.form_saved_at, a.review_round, a.agreement_id, a.submitted_at, a.decision, a.decided_at, a.decision_reason, \
-     a.version, a.created_at";
+     a.version, a.created_at, \
+     (select r.slug from organizations r where r.id = o.resembles_organization_id) as resembles_slug, \
+     (select r.name from organizations r where r.id = o.resembles_organization_id) as resembles_name";
 
 fn ts(row: &sqlx::any::AnyRow, column: &str) -> Result<Option<OffsetDateTime>, StoreError> {
     let raw: Option<String> = row.try_get(column)?;
@@ -175,6 +180,10 @@ fn from_row(row: &sqlx::any::AnyRow) -> Result<Application, StoreError> {
         decision_reason: row.try_get("decision_reason")?,
         version: row.try_get("version")?,
         created_at: crate::parse_ts(&created)?,
+        resembles: match (row.try_get("resembles_slug")?, row.try_get("resembles_name")?) {
+            (Some(slug), Some(name)) => Some((slug, name)),
+            _ => None,
+        },
     })
 }
 
@@ -621,4 +630,20 @@ pub async fn all_events(conn: &mut Conn) -> Result<Vec<(i64, String, OffsetDateT
             Ok((row.try_get("application_id")?, row.try_get("kind")?, crate::parse_ts(&at)?))
         })
         .collect()
+}
+
+/// Moves an application to another organization (when two organizations are merged).
+pub async fn move_to_organization(
+    conn: &mut Conn,
+    id: i64,
+    organization_id: i64,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("update applications set organization_id = $1, version = version + 1, updated_at = $2 where id = $3")
+        .bind(organization_id)
+        .bind(crate::format_ts(now))
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }

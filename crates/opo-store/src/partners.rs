@@ -507,32 +507,29 @@ pub async fn id_by_name(conn: &mut Conn, name: &str) -> Result<Option<i64>, Stor
         .await?)
 }
 
-/// The mail point of contact: replaces the previous one's flag, adding the person when new.
+/// The mail point of contact: takes the role from whoever held it, adding the person when new.
 pub async fn set_mail_poc(
     conn: &mut Conn,
     organization_id: i64,
     contact: &NewContact,
     now: OffsetDateTime,
 ) -> Result<(), StoreError> {
-    sqlx::query("update contacts set is_mail_poc = 0 where organization_id = $1")
-        .bind(organization_id)
-        .execute(&mut *conn)
-        .await?;
-    let updated = sqlx::query(
-        "update contacts set is_mail_poc = 1, name = $1, title = $2, updated_at = $3 \
-         where organization_id = $4 and lower(email) = lower($5)",
-    )
-    .bind(&contact.name)
-    .bind(&contact.title)
-    .bind(format_ts(now))
-    .bind(organization_id)
-    .bind(&contact.email)
-    .execute(&mut *conn)
-    .await?;
-    if updated.rows_affected() == 0 {
-        add_contact(conn, organization_id, &NewContact { is_mail_poc: true, ..contact.clone() }, now).await?;
-    }
+    add_contact(conn, organization_id, &NewContact { is_mail_poc: true, ..contact.clone() }, now).await?;
     Ok(())
+}
+
+/// The id, slug, name and status of the organization with this slug, in any status.
+pub async fn identity(conn: &mut Conn, slug: &str) -> Result<Option<(i64, String, String, PartnerStatus)>, StoreError> {
+    let Some(row) = sqlx::query("select id, slug, name, status from organizations where slug = $1")
+        .bind(slug)
+        .fetch_optional(&mut *conn)
+        .await?
+    else {
+        return Ok(None);
+    };
+    let status: String = row.try_get("status")?;
+    let status = PartnerStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?;
+    Ok(Some((row.try_get("id")?, row.try_get("slug")?, row.try_get("name")?, status)))
 }
 
 /// The id of the organization with this slug, in any status.
@@ -540,7 +537,8 @@ pub async fn id_by_slug(conn: &mut Conn, slug: &str) -> Result<Option<i64>, Stor
     Ok(sqlx::query_scalar("select id from organizations where slug = $1").bind(slug).fetch_optional(&mut *conn).await?)
 }
 
-/// A person at an organization. At most one per organization is its mail point of contact.
+/// A person at an organization, as an import or the demo data names them. At most one per organization
+/// is its mail point of contact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewContact {
     pub name: String,
@@ -549,25 +547,35 @@ pub struct NewContact {
     pub is_mail_poc: bool,
 }
 
+/// Makes the person with this address a contact of the organization, with an account of their own (a
+/// new partner contact's account, without any message, when the address has none). The first contact
+/// of an organization is its primary contact. Returns the account's id.
 pub async fn add_contact(
     conn: &mut Conn,
     organization_id: i64,
     contact: &NewContact,
     now: OffsetDateTime,
 ) -> Result<i64, StoreError> {
-    let now = format_ts(now);
-    Ok(sqlx::query_scalar(
-        "insert into contacts (organization_id, name, email, title, is_mail_poc, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $6) returning id",
-    )
-    .bind(organization_id)
-    .bind(&contact.name)
-    .bind(&contact.email)
-    .bind(&contact.title)
-    .bind(i64::from(contact.is_mail_poc))
-    .bind(&now)
-    .fetch_one(&mut *conn)
-    .await?)
+    let user_id = match crate::accounts::find_by_email(conn, &contact.email).await? {
+        Some(user) => user.id,
+        None => {
+            let email = opo_domain::text::EmailAddress::parse(&contact.email)
+                .map_err(|e| StoreError::Corrupt(format!("contact address {:?}: {e}", contact.email)))?;
+            let role = opo_domain::accounts::Role::PartnerContact;
+            crate::accounts::insert(conn, &email, &contact.name, role, Some(organization_id), now).await?
+        }
+    };
+    let existing = crate::contacts::of_organization(conn, organization_id).await?;
+    let mut roles = existing.iter().find(|c| c.user_id == user_id).map(|c| c.roles).unwrap_or_default();
+    roles.primary |= existing.iter().all(|c| !c.roles.primary);
+    roles.mail_poc |= contact.is_mail_poc;
+    let title = if contact.title.is_empty() {
+        existing.iter().find(|c| c.user_id == user_id).map(|c| c.title.clone()).unwrap_or_default()
+    } else {
+        contact.title.clone()
+    };
+    crate::contacts::put(conn, organization_id, user_id, &title, roles, now).await?;
+    Ok(user_id)
 }
 
 /// Changes where a partnership stands, with the reason shown on its profile.
@@ -588,36 +596,6 @@ pub async fn set_status(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// A contact as stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Contact {
-    pub name: String,
-    pub email: String,
-    pub title: String,
-    pub is_mail_poc: bool,
-}
-
-/// The contacts of an organization, its mail point of contact first.
-pub async fn contacts(conn: &mut Conn, organization_id: i64) -> Result<Vec<Contact>, StoreError> {
-    sqlx::query(
-        "select name, email, title, is_mail_poc from contacts where organization_id = $1 \
-         order by is_mail_poc desc, lower(name)",
-    )
-    .bind(organization_id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok(Contact {
-            name: r.try_get("name")?,
-            email: r.try_get("email")?,
-            title: r.try_get("title")?,
-            is_mail_poc: r.try_get::<i64, _>("is_mail_poc")? == 1,
-        })
-    })
-    .collect()
 }
 
 /// What the public registry interfaces (FHIR, open data) publish of an organization.
@@ -678,4 +656,90 @@ pub async fn public_records(conn: &mut Conn) -> Result<Vec<PublicRecord>, StoreE
         record.card = card;
     }
     Ok(records)
+}
+
+/// Another organization that an organization named `name` (slug `slug`, website host `host`) may be:
+/// the same name whatever the letter case, the same slug, or a website on the same host. Partners come
+/// before applicants.
+pub async fn resembling(
+    conn: &mut Conn,
+    name: &str,
+    slug: &str,
+    host: Option<&str>,
+) -> Result<Option<i64>, StoreError> {
+    let host = host.map(|h| h.trim_start_matches("www.").to_ascii_lowercase()).unwrap_or_default();
+    let rows = sqlx::query(
+        "select id, name, slug, website from organizations \
+         where lower(name) = lower($1) or slug = $2 or ($3 <> '' and lower(website) like '%' || $3 || '%') \
+         order by case when status = 'prospect' then 1 else 0 end, id",
+    )
+    .bind(name.trim())
+    .bind(slug)
+    .bind(&host)
+    .fetch_all(&mut *conn)
+    .await?;
+    for row in rows {
+        let (found_name, found_slug): (String, String) = (row.try_get("name")?, row.try_get("slug")?);
+        let website: Option<String> = row.try_get("website")?;
+        // The `like` only narrows the search: a host must match whole, not as part of another.
+        let same_host = !host.is_empty()
+            && website
+                .as_deref()
+                .and_then(|w| opo_domain::text::WebUrl::parse(w).ok())
+                .is_some_and(|url| url.host().trim_start_matches("www.").eq_ignore_ascii_case(&host));
+        if same_host || found_slug == slug || found_name.trim().to_lowercase() == name.trim().to_lowercase() {
+            return Ok(Some(row.try_get("id")?));
+        }
+    }
+    Ok(None)
+}
+
+/// `slug` if no organization has it, else the first of `slug-2`, `slug-3`, … that is free.
+pub async fn free_slug(conn: &mut Conn, slug: &str) -> Result<String, StoreError> {
+    if id_by_slug(conn, slug).await?.is_none() {
+        return Ok(slug.to_owned());
+    }
+    for n in 2.. {
+        let suffix = format!("-{n}");
+        let base: String = slug.chars().take(80 - suffix.len()).collect();
+        let candidate = format!("{}{suffix}", base.trim_end_matches('-'));
+        if id_by_slug(conn, &candidate).await?.is_none() {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("the integers do not run out")
+}
+
+/// Marks (or clears) the existing organization this one may be the same as.
+pub async fn set_resembles(
+    conn: &mut Conn,
+    organization_id: i64,
+    resembles: Option<i64>,
+    now: OffsetDateTime,
+) -> Result<(), StoreError> {
+    sqlx::query("update organizations set resembles_organization_id = $1, updated_at = $2 where id = $3")
+        .bind(resembles)
+        .bind(format_ts(now))
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Deletes an organization and what hangs on it (after a merge moved what was worth keeping).
+pub async fn delete(conn: &mut Conn, organization_id: i64) -> Result<(), StoreError> {
+    sqlx::query("update organizations set resembles_organization_id = null where resembles_organization_id = $1")
+        .bind(organization_id)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("delete from organizations where id = $1").bind(organization_id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// The slug of the organization with this id.
+pub async fn slug_of(conn: &mut Conn, organization_id: i64) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar("select slug from organizations where id = $1")
+        .bind(organization_id)
+        .fetch_optional(&mut *conn)
+        .await?)
 }

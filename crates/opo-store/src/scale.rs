@@ -294,6 +294,19 @@ pub async fn insert_contacts(conn: &mut Conn, rows: &[ContactRow]) -> Result<u64
     insert_rows(conn, "contacts", &columns, values.collect()).await
 }
 
+/// Ties the contacts loaded above to the accounts of their addresses, each its organization's primary
+/// contact (as the migration that gave contacts accounts does for older data).
+pub async fn link_contacts(conn: &mut Conn) -> Result<u64, StoreError> {
+    let done = sqlx::query(
+        "update contacts set is_primary = 1, \
+         user_id = (select u.id from users u where lower(u.email) = lower(contacts.email)) \
+         where user_id is null and exists (select 1 from users u where lower(u.email) = lower(contacts.email))",
+    )
+    .execute(&mut *conn)
+    .await?;
+    Ok(done.rows_affected())
+}
+
 #[derive(Debug, Clone)]
 pub struct AgreementRow {
     pub id: i64,

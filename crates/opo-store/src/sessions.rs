@@ -58,7 +58,7 @@ pub async fn resume(
         .bind(session_id)
         .execute(&mut *conn)
         .await?;
-    Ok(Some(user_from_row(&row)?))
+    Ok(Some(crate::accounts::with_organizations(conn, user_from_row(&row)?).await?))
 }
 
 /// Ends one session. Returns whether there was one.

@@ -88,7 +88,7 @@ pub(crate) async fn application_for(
 ) -> Result<Application, WebError> {
     let application = opo_app::applications::find(&state.app, id).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, action, application.organization_id) {
+    if policy::allows_on(actor, &session.user.organizations, action, application.organization_id) {
         Ok(application)
     } else {
         Err(WebError::Forbidden(format!("application {id} is another organization's application")))

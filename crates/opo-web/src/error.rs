@@ -77,7 +77,8 @@ struct ErrorPage {
     status: u16,
     heading: String,
     message: String,
-    sign_in: bool,
+    /// Where the sign-in button leads (back to this page once signed in), when signing in would help.
+    sign_in: Option<String>,
 }
 
 impl WebError {
@@ -233,7 +234,8 @@ impl WebError {
             status: status.as_u16(),
             heading: self.heading(),
             message: self.message(),
-            sign_in: matches!(self, Self::SignInRequired | Self::Unauthenticated(_)),
+            sign_in: matches!(self, Self::SignInRequired | Self::Unauthenticated(_))
+                .then(|| crate::next::sign_in_url(crate::next::requested().as_deref())),
         };
         let body = page.render().unwrap_or_else(|_| format!("{} {}", status.as_u16(), self.heading()));
         (status, Html(body)).into_response()

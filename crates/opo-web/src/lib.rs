@@ -15,6 +15,7 @@ mod headers;
 mod i18n;
 mod markdown;
 mod metrics;
+mod next;
 mod operations;
 mod pages;
 mod routes;
@@ -56,6 +57,7 @@ pub fn build_app_with(app: App, options: ServeOptions) -> Router {
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::check))
         .layer(axum::middleware::from_fn(api::problem::scope))
         .layer(axum::middleware::from_fn(i18n::scope))
+        .layer(axum::middleware::from_fn(next::scope))
         .with_state(state);
     // Counted outermost, so every answer is timed and counted, refusals before routing included.
     // The page cache sits outside the security headers, so a cached page keeps them, and inside the

@@ -3,8 +3,8 @@
 
 use crate::authz::guard;
 use crate::pages::{
-    account, admin, auth, feeds, fhir, health, landing, language, map, news, open_data, partners, portal, renewals,
-    showcase, sitemap, staff, statistics, widget,
+    account, admin, auth, contacts, feeds, fhir, health, landing, language, map, news, open_data, partners, portal,
+    renewals, roster, showcase, sitemap, staff, statistics, widget,
 };
 use crate::{AppState, assets, error};
 use axum::Router;
@@ -93,6 +93,11 @@ fn routes() -> Routes {
         .post("/account/tokens/{id}/revoke", Action::ManageOwnAccount, account::revoke_token)
         .get("/portal", Action::ViewPortal, portal::home)
         .get("/portal/organizations/{slug}", Action::ViewOrganizationRecord, portal::organization)
+        .post("/portal/organizations/{slug}/contacts", Action::ManageContacts, contacts::invite)
+        .post("/portal/organizations/{slug}/contacts/{user_id}", Action::ManageContacts, contacts::change)
+        .post("/portal/organizations/{slug}/contacts/{user_id}/remove", Action::ManageContacts, contacts::remove)
+        .get("/secretariat/partners", Action::ViewRoster, roster::page)
+        .get("/secretariat/partners.csv", Action::ViewRoster, roster::csv)
         .get("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_list)
         .get("/portal/organizations/{slug}/posts/new", Action::SubmitPost, showcase::portal_new)
         .post("/portal/organizations/{slug}/posts", Action::SubmitPost, showcase::portal_submit)
@@ -168,6 +173,8 @@ fn workflow_routes(routes: Routes) -> Routes {
         .get("/secretariat/applications/{id}/logo", Action::ReviewApplications, board::logo)
         .get("/secretariat/applications/{id}/page/compare", Action::ReviewApplications, board::compare)
         .post("/secretariat/applications/{id}/contact", Action::ManageApplications, board::set_contact)
+        .post("/secretariat/applications/{id}/merge", Action::MergeOrganizations, board::merge)
+        .post("/secretariat/applications/{id}/not-the-same", Action::MergeOrganizations, board::not_the_same)
         .post("/secretariat/applications/{id}/call", Action::ManageApplications, board::schedule_call)
         .post("/secretariat/applications/{id}/call-notes", Action::ManageApplications, board::record_call)
         .post("/secretariat/applications/{id}/invite", Action::ManageApplications, board::invite)

@@ -688,6 +688,7 @@ async fn load_users(
     let total = users.len() as u64;
     let mut tx = app.db.begin().await?;
     store::insert_users(&mut tx, &users).await?;
+    store::link_contacts(&mut tx).await?;
     tx.commit().await.map_err(StoreError::from)?;
     progress(Phase::Users, total, total);
     Ok(staff)

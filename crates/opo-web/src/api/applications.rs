@@ -542,8 +542,7 @@ pub(crate) async fn draft_page(
 async fn page_editor(state: &AppState, session: &Session, id: i64) -> Result<(), WebError> {
     let application = opo_app::applications::find(&state.app, id).await?;
     let actor = Actor::Signed(session.user.role);
-    let org = session.user.organization_id;
-    if policy::allows_on(actor, org, Action::ApplyForOrganization, application.organization_id)
+    if policy::allows_on(actor, &session.user.organizations, Action::ApplyForOrganization, application.organization_id)
         || policy::allows(actor, Action::ManageApplications)
     {
         Ok(())

@@ -30,7 +30,7 @@ use serde::Deserialize;
 async fn owned(state: &AppState, session: &Session, id: i64) -> Result<Application, WebError> {
     let application = opo_app::applications::find(&state.app, id).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, Action::ApplyForOrganization, application.organization_id)
+    if policy::allows_on(actor, &session.user.organizations, Action::ApplyForOrganization, application.organization_id)
     {
         Ok(application)
     } else {

@@ -24,6 +24,8 @@ struct SignInPage {
     notice: Option<String>,
     /// Whether the forum's sign-in (DiscourseConnect) is offered.
     forum_sign_in: bool,
+    /// The page to land on once signed in (a path on this site), or empty.
+    next: String,
 }
 
 #[derive(Template)]
@@ -39,6 +41,7 @@ struct LinkSentPage {
 struct UseLinkPage {
     layout: Layout,
     token: String,
+    next: String,
 }
 
 fn sign_in_page(
@@ -52,18 +55,32 @@ fn sign_in_page(
         .in_language(t);
     let mut page = page(layout);
     page.forum_sign_in = state.app.settings.discourse_connect.is_some();
+    page.next = crate::next::same_site_path(&page.next).unwrap_or_default();
     Ok((status, Html(page.render()?)).into_response())
+}
+
+#[derive(Deserialize)]
+pub(crate) struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+/// Where a person lands once signed in: the page they came for, else their home.
+fn landing(next: &str, role: opo_domain::accounts::Role) -> String {
+    crate::next::same_site_path(next).unwrap_or_else(|| policy::home(role).to_owned())
 }
 
 pub(crate) async fn page(
     State(state): State<AppState>,
     visitor: MaybeSession,
     Lang(t): Lang,
+    Query(query): Query<NextQuery>,
 ) -> Result<Response, WebError> {
     if let Some(session) = visitor.0 {
-        return Ok(Redirect::to(policy::home(session.user.role)).into_response());
+        return Ok(Redirect::to(&landing(&query.next, session.user.role)).into_response());
     }
     sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
+        next: query.next,
         forum_sign_in: false,
         layout,
         email: String::new(),
@@ -77,6 +94,8 @@ pub(crate) async fn page(
 pub(crate) struct LinkForm {
     #[serde(default)]
     email: String,
+    #[serde(default)]
+    next: String,
 }
 
 pub(crate) async fn request_link(
@@ -85,7 +104,8 @@ pub(crate) async fn request_link(
     ClientInfo(client): ClientInfo,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, WebError> {
-    match opo_app::sessions::request_link(&state.app, &form.email, &client).await {
+    let next = crate::next::same_site_path(&form.next);
+    match opo_app::sessions::request_link_to(&state.app, &form.email, &client, next.as_deref()).await {
         Ok(()) => {
             let layout =
                 Layout::new(&state, t.get("sign-in-check-mail"), "", "/sign-in").in_section("sign-in").in_language(t);
@@ -98,6 +118,7 @@ pub(crate) async fn request_link(
         }
         Err(AppError::Invalid(problems)) => {
             sign_in_page(&state, t, StatusCode::UNPROCESSABLE_ENTITY, |layout| SignInPage {
+                next: form.next.clone(),
                 forum_sign_in: false,
                 layout,
                 email: form.email,
@@ -108,6 +129,7 @@ pub(crate) async fn request_link(
         }
         Err(AppError::RateLimited { retry_after }) => {
             let mut response = sign_in_page(&state, t, StatusCode::TOO_MANY_REQUESTS, |layout| SignInPage {
+                next: form.next.clone(),
                 forum_sign_in: false,
                 layout,
                 email: form.email,
@@ -129,6 +151,8 @@ pub(crate) async fn request_link(
 pub(crate) struct TokenQuery {
     #[serde(default)]
     token: String,
+    #[serde(default)]
+    next: String,
 }
 
 /// The page a sign-in link opens. It does not sign in by itself: mail scanners that open links must
@@ -139,7 +163,8 @@ pub(crate) async fn link_page(
 ) -> Result<Response, WebError> {
     let layout =
         Layout::new(&state, crate::i18n::Tr::current().get("sign-in-title"), "", "/sign-in/link").in_section("sign-in");
-    let mut response = Html(UseLinkPage { layout, token: query.token }.render()?).into_response();
+    let next = crate::next::same_site_path(&query.next).unwrap_or_default();
+    let mut response = Html(UseLinkPage { layout, token: query.token, next }.render()?).into_response();
     // Keep the token out of other sites' logs.
     response.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
     Ok(response)
@@ -152,11 +177,12 @@ async fn signed_in(
     previous: MaybeSession,
     client: &opo_app::sessions::Client,
     signed: opo_app::sessions::SignedIn,
+    next: &str,
 ) -> Result<Response, WebError> {
     if let Some(old) = previous.0 {
         opo_app::sessions::sign_out(&state.app, &old.token, &old.audit_actor(client)).await?;
     }
-    let mut response = Redirect::to(policy::home(signed.user.role)).into_response();
+    let mut response = Redirect::to(&landing(next, signed.user.role)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, session_cookie(state, &signed.token)?);
     Ok(response)
 }
@@ -169,9 +195,10 @@ pub(crate) async fn use_link(
     Form(form): Form<TokenQuery>,
 ) -> Result<Response, WebError> {
     match opo_app::sessions::open_link(&state.app, &form.token, &client).await {
-        Ok(signed) => signed_in(&state, previous, &client, signed).await,
+        Ok(signed) => signed_in(&state, previous, &client, signed, &form.next).await,
         Err(AppError::Unauthenticated(message)) => {
             sign_in_page(&state, t, StatusCode::UNAUTHORIZED, |layout| SignInPage {
+                next: form.next.clone(),
                 forum_sign_in: false,
                 layout,
                 email: String::new(),
@@ -190,6 +217,8 @@ pub(crate) struct PasswordForm {
     email: String,
     #[serde(default)]
     password: String,
+    #[serde(default)]
+    next: String,
 }
 
 pub(crate) async fn password(
@@ -201,6 +230,7 @@ pub(crate) async fn password(
 ) -> Result<Response, WebError> {
     let failure = |status, message: String| {
         sign_in_page(&state, t, status, |layout| SignInPage {
+            next: form.next.clone(),
             forum_sign_in: false,
             layout,
             email: form.email.clone(),
@@ -210,7 +240,7 @@ pub(crate) async fn password(
         })
     };
     match opo_app::sessions::sign_in_with_password(&state.app, &form.email, &form.password, &client).await {
-        Ok(signed) => signed_in(&state, previous, &client, signed).await,
+        Ok(signed) => signed_in(&state, previous, &client, signed, &form.next).await,
         Err(AppError::Unauthenticated(message)) => failure(StatusCode::UNAUTHORIZED, capitalized(&message)),
         Err(AppError::RateLimited { retry_after }) => {
             let mut response = failure(
@@ -234,6 +264,7 @@ pub(crate) async fn sign_out(
         opo_app::sessions::sign_out(&state.app, &session.token, &session.audit_actor(&client)).await?;
     }
     let mut response = sign_in_page(&state, t, StatusCode::OK, |layout| SignInPage {
+        next: String::new(),
         forum_sign_in: false,
         layout,
         email: String::new(),

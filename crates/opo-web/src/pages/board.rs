@@ -9,8 +9,8 @@ mod dossier;
 mod secretariat;
 
 pub(crate) use actions::{
-    announce, comment, decide, decline, draft_page, invite, propose, record_call, schedule_call, send_to_committee,
-    set_contact,
+    announce, comment, decide, decline, draft_page, invite, merge, not_the_same, propose, record_call, schedule_call,
+    send_to_committee, set_contact,
 };
 pub(crate) use committee::{queue, request_info, review, vote};
 pub(crate) use secretariat::detail;
@@ -38,6 +38,8 @@ struct CountRow {
 struct BoardItem {
     id: i64,
     organization: String,
+    /// The name of an organization this one may be the same as.
+    resembles: Option<String>,
     contact_name: String,
     contact_email: String,
     stage_key: &'static str,
@@ -152,6 +154,7 @@ pub(crate) async fn board(
             .map(|row| BoardItem {
                 id: row.application.id,
                 organization: row.application.organization_name,
+                resembles: row.application.resembles.map(|(_, name)| name),
                 contact_name: row.application.contact_name,
                 contact_email: row.application.contact_email,
                 stage_key: row.application.stage.key(),

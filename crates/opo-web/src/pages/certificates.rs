@@ -55,7 +55,7 @@ pub(crate) async fn page(
     let signature = opo_app::agreements::by_code(&state.app, &code).await?;
     let may_see_evidence = visitor.0.as_ref().is_some_and(|s| match s.user.role {
         Role::Secretariat | Role::Admin | Role::Committee => true,
-        Role::PartnerContact => s.user.organization_id == Some(signature.organization_id),
+        Role::PartnerContact => s.user.organizations.contains(&signature.organization_id),
     });
     let document = query.document.trim().to_owned();
     let verdict = (!document.is_empty()).then(|| opo_app::agreements::matches(&signature, &query.document));

@@ -131,7 +131,7 @@ impl PortalPage {
 async fn organization(state: &AppState, session: &Session, slug: &str) -> Result<Record, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, Action::AnswerCheckIn, record.id) {
+    if policy::allows_on_organization(actor, &session.user.organizations, Action::AnswerCheckIn, record.id, record.card.status) {
         Ok(record)
     } else {
         Err(WebError::Forbidden("this check-in belongs to another organization".to_owned()))

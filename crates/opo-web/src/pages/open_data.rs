@@ -53,7 +53,7 @@ fn values(base: &str, r: &PublicRecord) -> Vec<String> {
 
 /// One CSV field as RFC 4180 writes it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
 /// spreadsheet never runs it as a formula.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@']) { format!("'{value}") } else { value.to_owned() };
     if value.contains([',', '"', '\n', '\r']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }

@@ -56,10 +56,33 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
 }
 
 pub(crate) struct ContactItem {
+    pub user_id: i64,
     pub name: String,
     pub email: String,
     pub title: String,
-    pub is_mail_poc: bool,
+    /// Every contact role: its key, its label, and whether this contact holds it.
+    pub roles: Vec<(&'static str, String, bool)>,
+    pub is_you: bool,
+}
+
+/// What the invitation form shows: the values typed and what to fix, after a refused invitation.
+#[derive(Default)]
+pub(crate) struct InviteState {
+    pub name: String,
+    pub email: String,
+    pub title: String,
+    pub roles: Vec<String>,
+    pub problems: Vec<(String, String)>,
+}
+
+impl InviteState {
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.problems.iter().find(|(f, _)| f == field).map(|(_, m)| m.as_str())
+    }
+
+    pub fn checked(&self, key: &str) -> bool {
+        self.roles.iter().any(|r| r == key)
+    }
 }
 
 #[derive(Template)]
@@ -82,6 +105,14 @@ struct OrganizationPage {
     /// May open the editor of the profile's translations.
     can_translate: bool,
     renewal: Option<RenewalView>,
+    can_manage_contacts: bool,
+    /// Every contact role, to choose from when inviting.
+    role_choices: Vec<(&'static str, String, bool)>,
+    invite: InviteState,
+    /// What the last change to the contacts did, shown once.
+    notice: Option<String>,
+    /// The person's other organizations (slug, name), to switch to.
+    others: Vec<(String, String)>,
 }
 
 /// Where the partnership stands with its agreement, its history, and what the viewer may do about it.
@@ -141,13 +172,8 @@ async fn renewal_view(
             ),
         }),
         can_resign: renewal.can_resign
-            && policy::allows_on(actor, session.user.organization_id, Action::RenewAgreement, record.id),
-        can_override: policy::allows_on(
-            actor,
-            session.user.organization_id,
-            Action::OverridePartnershipStatus,
-            record.id,
-        ),
+            && policy::allows_on_organization(actor, &session.user.organizations, Action::RenewAgreement, record.id, record.card.status),
+        can_override: policy::allows_on(actor, &session.user.organizations, Action::OverridePartnershipStatus, record.id),
         statuses: PartnerStatus::ALL
             .into_iter()
             .filter(|s| *s != PartnerStatus::Prospect)
@@ -157,14 +183,39 @@ async fn renewal_view(
     }))
 }
 
+#[derive(serde::Deserialize, Default)]
+pub(crate) struct RecordQuery {
+    #[serde(default)]
+    contacts: String,
+}
+
 pub(crate) async fn organization(
     State(state): State<AppState>,
     session: Session,
     Path(slug): Path<String>,
+    axum::extract::Query(query): axum::extract::Query<RecordQuery>,
+) -> Result<Html<String>, WebError> {
+    let t = crate::i18n::Tr::current();
+    let notice = match query.contacts.as_str() {
+        "invited" => Some(t.get("contacts-invited")),
+        "changed" => Some(t.get("contacts-changed")),
+        "removed" => Some(t.get("contacts-removed")),
+        _ => None,
+    };
+    render_organization(&state, &session, slug, InviteState::default(), notice).await
+}
+
+/// The record of an organization, with the invitation form as given (typed values and problems).
+pub(crate) async fn render_organization(
+    state: &AppState,
+    session: &Session,
+    slug: String,
+    invite: InviteState,
+    notice: Option<String>,
 ) -> Result<Html<String>, WebError> {
     let record = opo_app::partners::record(&state.app, &slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if !policy::allows_on(actor, session.user.organization_id, Action::ViewOrganizationRecord, record.id) {
+    if !policy::allows_on_organization(actor, &session.user.organizations, Action::ViewOrganizationRecord, record.id, record.card.status) {
         return Err(WebError::Forbidden("this is another organization's record".to_owned()));
     }
     let t = crate::i18n::Tr::current();
@@ -187,18 +238,25 @@ pub(crate) async fn organization(
     let application = record.application.map(|(stage, since)| {
         t.args("stage-since", &[("status", t.stage(stage).into()), ("date", format::long_date(since.date()).into())])
     });
-    let can_manage = policy::allows_on(actor, session.user.organization_id, Action::ManageConsent, record.id);
+    let can_manage = policy::allows_on_organization(actor, &session.user.organizations, Action::ManageConsent, record.id, record.card.status);
     let consents = opo_app::showcase::consents_of(&state.app, record.id).await?;
     let can_edit_activities =
-        policy::allows_on(actor, session.user.organization_id, Action::EditCountryActivities, record.id);
+        policy::allows_on_organization(actor, &session.user.organizations, Action::EditCountryActivities, record.id, record.card.status);
     let activities = opo_app::activities::of_organization(&state.app, record.id)
         .await?
         .into_iter()
         .map(|a| (a.id, opo_domain::countries::country(&a.country).map_or("", |c| c.name), a.title))
         .collect();
-    let renewal = renewal_view(&state, &session, &record).await?;
+    let renewal = renewal_view(state, session, &record).await?;
+    let roster = opo_app::contacts::list(&state.app, &session.user, &slug).await?;
+    let mut others = Vec::new();
+    for home in opo_app::organizations::homes(&state.app, &session.user).await? {
+        if home.slug != slug {
+            others.push((home.slug, home.name));
+        }
+    }
     let can_translate = record.card.status.has_public_profile()
-        && policy::allows_on(actor, session.user.organization_id, Action::TranslatePartnerProfile, record.id);
+        && policy::allows_on_organization(actor, &session.user.organizations, Action::TranslatePartnerProfile, record.id, record.card.status);
     let page = OrganizationPage {
         can_translate,
         renewal,
@@ -208,16 +266,34 @@ pub(crate) async fn organization(
         can_edit_activities,
         scopes: super::showcase::scopes(),
         can_manage,
-        layout: Layout::new(&state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
-            .for_session(Some(&session)),
+        layout: Layout::new(state, record.card.name.clone(), "", &format!("/portal/organizations/{slug}"))
+            .for_session(Some(session)),
+        can_manage_contacts: roster.can_manage,
+        role_choices: opo_domain::contacts::ContactRole::ALL
+            .into_iter()
+            .map(|r| (r.key(), t.get(&format!("contact-role-{}", r.key())), false))
+            .collect(),
+        invite,
+        notice,
+        others,
         public_profile: record.card.status.has_public_profile(),
         status: t.partner_status(record.card.status),
         name: record.card.name,
         slug,
-        contacts: record
+        contacts: roster
             .contacts
             .into_iter()
-            .map(|c| ContactItem { name: c.name, email: c.email, title: c.title, is_mail_poc: c.is_mail_poc })
+            .map(|c| ContactItem {
+                is_you: c.user_id == session.user.id,
+                user_id: c.user_id,
+                name: c.name,
+                email: c.email,
+                title: c.title,
+                roles: opo_domain::contacts::ContactRole::ALL
+                    .into_iter()
+                    .map(|r| (r.key(), t.get(&format!("contact-role-{}", r.key())), c.roles.has(r)))
+                    .collect(),
+            })
             .collect(),
         agreement,
         application,
@@ -240,7 +316,7 @@ pub(crate) struct ActivityForm {
 async fn editable(state: &AppState, session: &Session, slug: &str) -> Result<i64, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, Action::EditCountryActivities, record.id) {
+    if policy::allows_on_organization(actor, &session.user.organizations, Action::EditCountryActivities, record.id, record.card.status) {
         Ok(record.id)
     } else {
         Err(WebError::Forbidden("this is another organization's record".to_owned()))

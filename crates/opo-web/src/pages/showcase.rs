@@ -24,7 +24,7 @@ use serde::Deserialize;
 async fn organization(state: &AppState, session: &Session, slug: &str, action: Action) -> Result<Record, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on(actor, session.user.organization_id, action, record.id) {
+    if policy::allows_on_organization(actor, &session.user.organizations, action, record.id, record.card.status) {
         Ok(record)
     } else {
         Err(WebError::Forbidden("this is another organization's".to_owned()))

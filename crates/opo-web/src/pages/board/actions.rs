@@ -321,3 +321,25 @@ pub(crate) async fn announce(
     let result = opo_app::pages::announce(&state.app, id, &session.audit_actor(&client)).await;
     answer(&state, &session, id, "announce", result, |_| {}).await
 }
+
+/// The secretariat merges the organization an expression of interest created into the one it resembles.
+pub(crate) async fn merge(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let result = opo_app::organizations::merge(&state.app, &session.user, id, &session.audit_actor(&client)).await;
+    answer(&state, &session, id, "merge", result, |_| {}).await
+}
+
+/// The secretariat says the organization is not the one it resembles.
+pub(crate) async fn not_the_same(
+    State(state): State<AppState>,
+    session: Session,
+    ClientInfo(client): ClientInfo,
+    Path(id): Path<i64>,
+) -> Result<Response, WebError> {
+    let result = opo_app::organizations::not_the_same(&state.app, &session.user, id, &session.audit_actor(&client)).await;
+    answer(&state, &session, id, "merge", result, |_| {}).await
+}

@@ -1,0 +1,123 @@
+//! The staff's roster of organizations: every organization in any status, with where its agreement and
+//! its check-in stand, filtered, ordered and paged in the database so a roster of thousands reads only
+//! the rows shown.
+
+use crate::{Conn, StoreError, parse_date};
+use opo_domain::organizations::{RosterQuery, RosterSort};
+use opo_domain::partners::PartnerStatus;
+use sqlx::Row;
+use time::Date;
+
+/// One organization as the roster lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RosterRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub status: PartnerStatus,
+    pub hq_country: Option<String>,
+    pub joined_on: Option<Date>,
+    /// The day the latest agreement expires.
+    pub expires_on: Option<Date>,
+    /// The day of the open check-in, and the staff member it is assigned to (id, name).
+    pub checkin_due: Option<Date>,
+    pub assignee: Option<(i64, String)>,
+}
+
+const OPEN: &str = "c.status <> 'completed'";
+
+fn conditions(query: &RosterQuery) -> (String, Vec<String>) {
+    let mut sql = String::from(" where 1 = 1");
+    let mut values = Vec::new();
+    let mut next = |sql: &mut String, clause: &str, value: String| {
+        values.push(value);
+        sql.push_str(&clause.replace("$?", &format!("${}", values.len())));
+    };
+    if let Some(status) = query.status {
+        next(&mut sql, " and o.status = $?", status.key().to_owned());
+    }
+    if let Some(region) = query.region {
+        next(
+            &mut sql,
+            " and exists (select 1 from organization_countries r where r.organization_id = o.id and r.region = $?)",
+            region.key().to_owned(),
+        );
+    }
+    if let Some(assignee) = query.assignee {
+        next(
+            &mut sql,
+            &format!(
+                " and exists (select 1 from checkins c where c.organization_id = o.id and {OPEN} \
+                 and c.assignee_user_id = cast($? as integer))"
+            ),
+            assignee.to_string(),
+        );
+    }
+    if !query.search.is_empty() {
+        let escaped = query.search.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+        next(
+            &mut sql,
+            " and (lower(o.name) like $? escape '\\' or o.slug like $? escape '\\')",
+            format!("%{escaped}%"),
+        );
+    }
+    (sql, values)
+}
+
+/// One page of the roster and how many organizations match in all.
+pub async fn roster(conn: &mut Conn, query: &RosterQuery, limit: Option<i64>) -> Result<(Vec<RosterRow>, i64), StoreError> {
+    let (clause, values) = conditions(query);
+    let count_sql = format!("select count(*) from organizations o{clause}");
+    let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
+    for value in &values {
+        count = count.bind(value.clone());
+    }
+    let total = count.fetch_one(&mut *conn).await?;
+    let direction = if query.descending { "desc" } else { "asc" };
+    let order = match query.sort {
+        RosterSort::Name => format!("lower(o.name) {direction}, o.id"),
+        RosterSort::Status => format!("o.status {direction}, lower(o.name), o.id"),
+        RosterSort::Expiry => format!("expires_on {direction} nulls last, lower(o.name), o.id"),
+        RosterSort::CheckIn => format!("checkin_due {direction} nulls last, lower(o.name), o.id"),
+    };
+    let window = match limit {
+        Some(limit) => format!(" limit {limit} offset {}", query.offset()),
+        None => String::new(),
+    };
+    let sql = format!(
+        "select o.id, o.slug, o.name, o.status, o.hq_country, o.joined_on, \
+         (select max(g.expires_on) from agreements g where g.organization_id = o.id) as expires_on, \
+         (select min(c.due_on) from checkins c where c.organization_id = o.id and {OPEN}) as checkin_due, \
+         (select c.assignee_user_id from checkins c where c.organization_id = o.id and {OPEN} \
+            order by c.due_on limit 1) as assignee_id, \
+         (select u.display_name from checkins c join users u on u.id = c.assignee_user_id \
+            where c.organization_id = o.id and {OPEN} order by c.due_on limit 1) as assignee_name \
+         from organizations o{clause} order by {order}{window}"
+    );
+    let mut rows = sqlx::query(&sql);
+    for value in &values {
+        rows = rows.bind(value.clone());
+    }
+    let found = rows.fetch_all(&mut *conn).await?;
+    let date = |raw: Option<String>| raw.as_deref().map(parse_date).transpose();
+    let mut out = Vec::with_capacity(found.len());
+    for row in &found {
+        let status: String = row.try_get("status")?;
+        let assignee = match (row.try_get::<Option<i64>, _>("assignee_id")?, row.try_get::<Option<String>, _>("assignee_name")?) {
+            (Some(id), Some(name)) => Some((id, name)),
+            _ => None,
+        };
+        out.push(RosterRow {
+            id: row.try_get("id")?,
+            slug: row.try_get("slug")?,
+            name: row.try_get("name")?,
+            status: PartnerStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?,
+            hq_country: row.try_get("hq_country")?,
+            joined_on: date(row.try_get("joined_on")?)?,
+            expires_on: date(row.try_get("expires_on")?)?,
+            checkin_due: date(row.try_get("checkin_due")?)?,
+            assignee,
+        });
+    }
+    Ok((out, total))
+}

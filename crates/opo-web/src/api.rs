@@ -11,6 +11,7 @@ mod accounts;
 mod agreements;
 mod applications;
 mod openapi;
+mod organizations;
 mod partners;
 mod posts;
 pub(crate) mod problem;
@@ -75,6 +76,12 @@ pub(crate) fn routes(routes: Routes) -> Routes {
         .post("/api/v1/applications/{id}/announce", Action::ManageApplications, a::announce)
         .post("/api/v1/applications/{id}/withdraw", Action::ApplyForOrganization, a::withdraw)
         .post("/api/v1/applications/{id}/decline", Action::ManageApplications, a::decline)
+        .get("/api/v1/organizations", Action::ViewRoster, organizations::list)
+        .get("/api/v1/organizations/{slug}", Action::ViewOrganizationRecord, organizations::detail)
+        .get("/api/v1/organizations/{slug}/contacts", Action::ViewOrganizationRecord, organizations::contacts)
+        .post("/api/v1/organizations/{slug}/contacts", Action::ManageContacts, organizations::invite)
+        .post("/api/v1/organizations/{slug}/contacts/{user_id}", Action::ManageContacts, organizations::change)
+        .post("/api/v1/organizations/{slug}/contacts/{user_id}/remove", Action::ManageContacts, organizations::remove)
         .post("/webhooks/discourse", Action::ExpressInterest, webhooks::discourse)
 }
 

@@ -3,7 +3,7 @@
 //! asks for a bearer token, and its description names the policy action that guards it.
 
 use super::problem::{FieldProblem, PROBLEM_JSON, Problem};
-use super::{accounts, agreements, applications, partners, posts, webhooks};
+use super::{accounts, agreements, applications, organizations, partners, posts, webhooks};
 use crate::routes::route_table;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
@@ -64,6 +64,12 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         posts::detail,
         posts::publish,
         posts::submit,
+        organizations::list,
+        organizations::detail,
+        organizations::contacts,
+        organizations::invite,
+        organizations::change,
+        organizations::remove,
         webhooks::discourse,
         document,
     ),
@@ -74,6 +80,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
         (name = "agreement", description = "The partner agreement and its signatures"),
         (name = "partners", description = "The public partner directory"),
         (name = "posts", description = "Showcase posts: blogs, impact stories, webinars"),
+        (name = "organizations", description = "The roster of organizations and their contacts"),
         (name = "accounts", description = "Who is asking, and API tokens"),
         (name = "webhooks", description = "Deliveries from the community forum"),
         (name = "meta", description = "This document")

@@ -8,6 +8,7 @@ use crate::session::Session;
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::response::Html;
+use opo_app::organizations::DueKind;
 use opo_domain::policy::{self, Action, Actor};
 
 #[derive(Template)]
@@ -15,8 +16,18 @@ use opo_domain::policy::{self, Action, Actor};
 struct HomePage {
     layout: Layout,
     name: String,
-    organization: Option<(String, String)>,
+    organizations: Vec<HomeItem>,
     applications: Vec<ApplicationItem>,
+}
+
+/// One of the person's organizations on their home page, with what it has due.
+pub(crate) struct HomeItem {
+    pub name: String,
+    pub url: String,
+    pub status: String,
+    pub roles: Vec<String>,
+    /// What is due: the words, by when (or empty), and the page where it is done.
+    pub dues: Vec<(String, String, String)>,
 }
 
 pub(crate) struct ApplicationItem {
@@ -27,14 +38,31 @@ pub(crate) struct ApplicationItem {
 }
 
 pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Result<Html<String>, WebError> {
-    let organization = match &session.user.organization_slug {
-        Some(slug) => {
-            let record = opo_app::partners::record(&state.app, slug).await?;
-            Some((format!("/portal/organizations/{slug}"), record.card.name))
-        }
-        None => None,
-    };
     let t = crate::i18n::Tr::current();
+    let organizations = opo_app::organizations::homes(&state.app, &session.user)
+        .await?
+        .into_iter()
+        .map(|home| HomeItem {
+            url: format!("/portal/organizations/{}", home.slug),
+            status: t.partner_status(home.status),
+            roles: home.roles.list().into_iter().map(|r| t.get(&format!("contact-role-{}", r.key()))).collect(),
+            dues: home
+                .dues
+                .iter()
+                .map(|d| {
+                    let what = match d.kind {
+                        DueKind::ApplicationStep(stage) => t.next_step(stage),
+                        DueKind::CheckIn => t.get("home-due-checkin"),
+                        DueKind::Agreement => t.get("home-due-agreement"),
+                        DueKind::PageVersion => t.get("home-due-page"),
+                        DueKind::Consent => t.get("home-due-consent"),
+                    };
+                    (what, d.by.map(format::long_date).unwrap_or_default(), d.path.clone())
+                })
+                .collect(),
+            name: home.name,
+        })
+        .collect();
     let applications = opo_app::applications::mine(&state.app, &session.user)
         .await?
         .into_iter()
@@ -49,7 +77,7 @@ pub(crate) async fn home(State(state): State<AppState>, session: Session) -> Res
     let page = HomePage {
         layout: Layout::new(&state, "Your portal", "", "/portal").in_section("home-signed").for_session(Some(&session)),
         name: session.user.display_name.clone(),
-        organization,
+        organizations,
         applications,
     };
     Ok(Html(page.render()?))

@@ -85,9 +85,9 @@ async fn render(
         (t.get("dashboard-late"), today.applications_late, "/secretariat/applications?late=1"),
         (t.get("dashboard-checkins-due"), today.checkins_due, "/secretariat/check-ins"),
         (t.get("dashboard-checkins-overdue"), today.checkins_overdue, "/secretariat/check-ins"),
-        (t.get("dashboard-renewals-due"), today.renewals_due, "/partners"),
-        (t.get("dashboard-in-grace"), today.in_grace, "/partners"),
-        (t.get("dashboard-lapsed"), today.lapsed, "/partners"),
+        (t.get("dashboard-renewals-due"), today.renewals_due, "/secretariat/partners?status=renewal-due&sort=expiry"),
+        (t.get("dashboard-in-grace"), today.in_grace, "/secretariat/partners?status=in-grace&sort=expiry"),
+        (t.get("dashboard-lapsed"), today.lapsed, "/secretariat/partners?status=lapsed"),
         (t.get("dashboard-emails-failed"), today.emails_failed, "/admin/outbox"),
         (t.get("dashboard-jobs-failed"), today.jobs_dead, "/admin/outbox#jobs"),
     ];

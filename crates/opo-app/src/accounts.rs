@@ -82,9 +82,19 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
 }
 
 /// Makes the account a contact of the organization (its primary contact when it has none).
-async fn join(tx: &mut Tx, organization_id: i64, email: &str, name: &str, now: time::OffsetDateTime) -> Result<(), AppError> {
-    let contact =
-        partners::NewContact { name: name.to_owned(), email: email.to_owned(), title: String::new(), is_mail_poc: false };
+async fn join(
+    tx: &mut Tx,
+    organization_id: i64,
+    email: &str,
+    name: &str,
+    now: time::OffsetDateTime,
+) -> Result<(), AppError> {
+    let contact = partners::NewContact {
+        name: name.to_owned(),
+        email: email.to_owned(),
+        title: String::new(),
+        is_mail_poc: false,
+    };
     partners::add_contact(tx, organization_id, &contact, now).await?;
     Ok(())
 }

@@ -7,14 +7,14 @@
 //! updates the stage only if no one moved it meanwhile, writes the timeline and the audit log, and puts
 //! its e-mails in the outbox.
 
-use crate::notifications::{self, Notice};
 use crate::mail_text::t;
+use crate::notifications::{self, Notice};
 use crate::{Actor, App, AppError, workflow_mail as mail};
 use opo_domain::accounts::{AccountStatus, Role};
-use opo_domain::contacts::{ContactRole, ContactRoles};
 use opo_domain::applications::Stage;
 use opo_domain::applications::form::{ApplicationForm, Choices};
 use opo_domain::applications::interest::InterestInput;
+use opo_domain::contacts::{ContactRole, ContactRoles};
 use opo_domain::partners::{FieldError, NewOrganization, OrgType, PartnerStatus};
 use opo_domain::problems::Clash;
 use opo_domain::taxonomy::Vocabulary;
@@ -218,14 +218,9 @@ pub async fn express_interest_in(
     let keys = capability_keys(&mut tx).await?;
     let roles: Vec<&str> = keys.iter().map(String::as_str).collect();
     let interest = input.validate(&roles).map_err(AppError::Invalid)?;
-    let (organization_id, resembles) = prospect(
-        &mut tx,
-        &interest.organization,
-        interest.website.clone(),
-        interest.country.map(|c| c.as_str()),
-        now,
-    )
-    .await?;
+    let (organization_id, resembles) =
+        prospect(&mut tx, &interest.organization, interest.website.clone(), interest.country.map(|c| c.as_str()), now)
+            .await?;
     let email = interest.contact_email.as_str();
     let found = applicant(app, &mut tx, organization_id, &interest.contact_name, &interest.contact_email, now).await?;
     if found.token.is_some()
@@ -252,11 +247,14 @@ pub async fn express_interest_in(
         Some(token) => format!("/sign-in/link?token={token}&next=/portal/applications/{id}"),
         None => format!("/sign-in?next=/portal/applications/{id}"),
     };
-    let mut notice =
-        mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
+    let mut notice = mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
     if known_address {
         notice.paragraphs.pop();
-        notice.paragraphs.push(if found.user.is_some() { t!("wf-interest-known-address") } else { t!("wf-interest-staff-address") });
+        notice.paragraphs.push(if found.user.is_some() {
+            t!("wf-interest-known-address")
+        } else {
+            t!("wf-interest-staff-address")
+        });
     }
     if resembles.is_some() {
         notice.paragraphs.push(t!("wf-interest-resembles"));
@@ -264,7 +262,7 @@ pub async fn express_interest_in(
     send(app, &mut tx, notice, now).await?;
     send(app, &mut tx, mail::interest_to_secretariat(&application, &s.secretariat_email, known_address), now).await?;
     tx.commit().await.map_err(StoreError::from)?;
-    Ok(InterestReceived { application_id: id, organization: application.organization_slug })
+    Ok(InterestReceived { application_id: id, organization: interest.organization })
 }
 
 /// A topic in the forum's partnership-interest category. The forum does not share the author's e-mail

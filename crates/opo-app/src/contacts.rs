@@ -127,12 +127,14 @@ pub(crate) async fn link_to(
         None => {
             let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
             let expires = now + app.settings.invitation_lifetime;
-            sessions::insert_login_token(tx, &secrets::token_hash(&token), user.id, "invitation", expires, now)
-                .await?;
+            sessions::insert_login_token(tx, &secrets::token_hash(&token), user.id, "invitation", expires, now).await?;
             token
         }
     };
-    Ok(format!("/sign-in/link?token={token}&next={}", form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()))
+    Ok(format!(
+        "/sign-in/link?token={token}&next={}",
+        form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
+    ))
 }
 
 /// Adds `user` to the organization with `roles` added to any they hold there, keeping one mail point of
@@ -209,7 +211,8 @@ pub async fn invite(
         store::of_organization(&mut tx, organization.id).await?.into_iter().map(|c| c.roles).collect();
     // The first contact of an organization speaks for it.
     let roles = if others.is_empty() { roles.with(opo_domain::contacts::ContactRole::Primary) } else { roles };
-    rules::check_change(&others, Some(roles)).map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
+    rules::check_change(&others, Some(roles))
+        .map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
     store::put(&mut tx, organization.id, user.id, &title, roles, now).await?;
     let next = format!("/portal/organizations/{}", organization.slug);
     let link = link_to(app, &mut tx, &user, token, &next, now).await?;
@@ -251,7 +254,8 @@ pub async fn change(
     let contacts = store::of_organization(&mut tx, organization.id).await?;
     let before = contacts.iter().find(|c| c.user_id == user_id).cloned().ok_or(AppError::NotFound("contact"))?;
     let others: Vec<ContactRoles> = contacts.iter().filter(|c| c.user_id != user_id).map(|c| c.roles).collect();
-    rules::check_change(&others, Some(roles)).map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
+    rules::check_change(&others, Some(roles))
+        .map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
     store::put(&mut tx, organization.id, user_id, title, roles, now).await?;
     let user = accounts::find_by_id(&mut tx, user_id).await?.ok_or(AppError::NotFound("account"))?;
     let mut entry = actor.entry("contact.changed", "organization", organization.id);
@@ -315,7 +319,8 @@ pub(crate) async fn take_on_mail_poc(
     if grant(tx, organization.id, user.id, roles, now).await? {
         let next = format!("/portal/organizations/{}", organization.slug);
         let link = link_to(app, tx, &user, token, &next, now).await?;
-        let message = notifications::contact_invitation(app, &user, &organization.name, "The secretariat", &roles, &link)?;
+        let message =
+            notifications::contact_invitation(app, &user, &organization.name, "The secretariat", &roles, &link)?;
         outbox::enqueue(tx, &message, now).await?;
     }
     Ok(())

@@ -209,7 +209,15 @@ async fn add_account(
     now: OffsetDateTime,
 ) -> Result<(), AppError> {
     let email = EmailAddress::parse(email).map_err(|e| AppError::refused("email", &e))?;
-    accounts::insert(tx, &email, name, role, organization_id, now).await?;
+    // A partner's contact already has the account its organization gave it.
+    if accounts::find_by_email(tx, email.as_str()).await?.is_some() {
+        return Ok(());
+    }
+    let id = accounts::insert(tx, &email, name, role, organization_id, now).await?;
+    if let Some(organization_id) = organization_id {
+        let roles = opo_domain::contacts::ContactRoles::default();
+        opo_store::contacts::put(tx, organization_id, id, "", roles, now).await?;
+    }
     Ok(())
 }
 

@@ -127,14 +127,19 @@ pub async fn homes(app: &App, caller: &User) -> Result<Vec<Home>, AppError> {
         let record = format!("/portal/organizations/{slug}");
         if status.has_public_profile() {
             for c in checkins::of_organization(&mut conn, id).await? {
-                if matches!(c.status, CheckInStatus::QuestionnaireSent | CheckInStatus::Scheduled | CheckInStatus::Escalated)
-                    && c.answered_at.is_none()
+                if matches!(
+                    c.status,
+                    CheckInStatus::QuestionnaireSent | CheckInStatus::Scheduled | CheckInStatus::Escalated
+                ) && c.answered_at.is_none()
                 {
                     dues.push(Due { kind: DueKind::CheckIn, by: Some(c.due_on), path: format!("{record}/check-in") });
                 }
                 if let Some(first) = c.page_revision
                     && c.status.is_open()
-                    && pages::revisions(&mut conn, id).await?.iter().any(|r| r.number >= first && r.approved_at.is_none())
+                    && pages::revisions(&mut conn, id)
+                        .await?
+                        .iter()
+                        .any(|r| r.number >= first && r.approved_at.is_none())
                 {
                     dues.push(Due { kind: DueKind::PageVersion, by: None, path: format!("{record}/check-in") });
                 }
@@ -189,8 +194,14 @@ pub async fn merge(app: &App, caller: &User, application_id: i64, actor: &Actor)
     let moved = crate::applications::load(&mut tx, application_id).await?;
     if under_way.is_some() {
         crate::applications::advance(&mut tx, &moved, Stage::Withdrawn, now).await?;
-        applications::record_decision(&mut tx, application_id, "withdrawn", "Merged into the application under way", now)
-            .await?;
+        applications::record_decision(
+            &mut tx,
+            application_id,
+            "withdrawn",
+            "Merged into the application under way",
+            now,
+        )
+        .await?;
     }
     let note = format!("Merged into {}", target.name);
     crate::applications::record(&mut tx, &moved, actor, "merged", &note, false, now).await?;

@@ -162,7 +162,7 @@ async fn a_good_import_creates_partners_with_logos_and_a_reimport_changes_nothin
         assert_eq!(kijiji.card.joined_on, Some(time::macros::date!(2021 - 05 - 04)));
         let record = partners::record(&site.app, "kijiji-health").await.expect("record");
         assert_eq!(record.contacts[0].email, "amina@kijiji-health.example");
-        assert!(record.contacts[0].is_mail_poc);
+        assert!(record.contacts[0].roles.mail_poc);
         let agreement = record.agreement.expect("the agreement signed outside the portal is on file");
         assert_eq!(agreement.expires_on, time::macros::date!(2027 - 05 - 02), "three years from the day it was signed");
         assert_eq!(agreement.signer_name, "Amina Odhiambo");

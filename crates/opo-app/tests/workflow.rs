@@ -123,12 +123,15 @@ async fn the_program_refuses_moves_it_does_not_allow() {
         let message = conflict(applications::withdraw(app, id, &mallory, "", &Actor::user(&mallory, "")).await);
         assert!(message.contains("only a contact of Sahel Data Lab"), "{message}");
 
-        // A second expression of interest for the same organization waits for the first to end.
-        let again = applications::express_interest(app, &interest(), &Actor::system()).await;
-        assert!(conflict(again).contains("already has an application under way"));
-        applications::withdraw(app, id, &awa, "Not now.", &Actor::user(&awa, "")).await.expect("withdrawn");
-        let again = applications::express_interest(app, &interest(), &Actor::system()).await.expect("may apply again");
+        // A second expression of interest naming the same organization gets an organization of its own,
+        // flagged as perhaps the same for the secretariat: nobody joins an organization by naming it.
+        let again = applications::express_interest(app, &interest(), &Actor::system()).await.expect("received");
         assert_ne!(again.application_id, id);
+        let second = applications::find(app, again.application_id).await.expect("application");
+        let first = applications::find(app, id).await.expect("application");
+        assert_ne!(second.organization_id, first.organization_id);
+        assert_eq!(second.resembles.as_ref().map(|r| r.0.as_str()), Some(first.organization_slug.as_str()));
+        applications::withdraw(app, id, &awa, "Not now.", &Actor::user(&awa, "")).await.expect("withdrawn");
     }
 }
 

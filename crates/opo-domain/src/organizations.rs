@@ -82,11 +82,20 @@ impl RosterQuery {
             match key {
                 "status" => match PartnerStatus::parse(value) {
                     Some(status) => query.status = Some(status),
-                    None => bad("status", format!("\"{value}\" is not a status; the statuses are {}", keys(PartnerStatus::ALL.map(|s| s.key())))),
+                    None => bad(
+                        "status",
+                        format!(
+                            "\"{value}\" is not a status; the statuses are {}",
+                            keys(PartnerStatus::ALL.map(|s| s.key()))
+                        ),
+                    ),
                 },
                 "region" => match Region::parse(value) {
                     Some(region) => query.region = Some(region),
-                    None => bad("region", format!("\"{value}\" is not a region; the regions are {}", keys(Region::ALL.map(|r| r.key())))),
+                    None => bad(
+                        "region",
+                        format!("\"{value}\" is not a region; the regions are {}", keys(Region::ALL.map(|r| r.key()))),
+                    ),
                 },
                 "assignee" => match value.parse::<i64>() {
                     Ok(id) if id > 0 => query.assignee = Some(id),
@@ -157,7 +166,8 @@ mod tests {
 
     #[test]
     fn a_wrong_value_is_named_with_what_would_be_right() {
-        let problems = RosterQuery::parse([("status", "gone"), ("per_page", "9999"), ("sort", "size")]).expect_err("bad");
+        let problems =
+            RosterQuery::parse([("status", "gone"), ("per_page", "9999"), ("sort", "size")]).expect_err("bad");
         let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
         assert_eq!(fields, ["status", "per_page", "sort"]);
         assert!(problems[0].message.contains("lapsed"), "{}", problems[0].message);

@@ -237,7 +237,8 @@ pub fn allows_on_organization(
         Reach::All => true,
         Reach::Own => {
             member_of.contains(&organization)
-                && (!action.needs_partnership() || !matches!(status, PartnerStatus::Prospect | PartnerStatus::Withdrawn))
+                && (!action.needs_partnership()
+                    || !matches!(status, PartnerStatus::Prospect | PartnerStatus::Withdrawn))
         }
         Reach::None => false,
     }

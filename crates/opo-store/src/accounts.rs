@@ -89,7 +89,8 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
     let sql = format!(
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id order by lower(u.email)"
     );
-    let mut users: Vec<User> = sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect::<Result<_, _>>()?;
+    let mut users: Vec<User> =
+        sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect::<Result<_, _>>()?;
     let at: std::collections::HashMap<i64, usize> = users.iter().enumerate().map(|(i, u)| (u.id, i)).collect();
     for (user_id, organization_id) in crate::contacts::all_memberships(conn).await? {
         if let Some(&i) = at.get(&user_id) {

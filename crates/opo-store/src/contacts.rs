@@ -82,7 +82,14 @@ pub async fn find(conn: &mut Conn, organization_id: i64, user_id: i64) -> Result
         "select {COLUMNS} from contacts c join users u on u.id = c.user_id \
          where c.organization_id = $1 and c.user_id = $2"
     );
-    sqlx::query(&sql).bind(organization_id).bind(user_id).fetch_optional(&mut *conn).await?.as_ref().map(from_row).transpose()
+    sqlx::query(&sql)
+        .bind(organization_id)
+        .bind(user_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .as_ref()
+        .map(from_row)
+        .transpose()
 }
 
 /// The organizations a person is a contact of, by id.

@@ -65,7 +65,11 @@ fn conditions(query: &RosterQuery) -> (String, Vec<String>) {
 }
 
 /// One page of the roster and how many organizations match in all.
-pub async fn roster(conn: &mut Conn, query: &RosterQuery, limit: Option<i64>) -> Result<(Vec<RosterRow>, i64), StoreError> {
+pub async fn roster(
+    conn: &mut Conn,
+    query: &RosterQuery,
+    limit: Option<i64>,
+) -> Result<(Vec<RosterRow>, i64), StoreError> {
     let (clause, values) = conditions(query);
     let count_sql = format!("select count(*) from organizations o{clause}");
     let mut count = sqlx::query_scalar::<_, i64>(&count_sql);
@@ -103,10 +107,11 @@ pub async fn roster(conn: &mut Conn, query: &RosterQuery, limit: Option<i64>) ->
     let mut out = Vec::with_capacity(found.len());
     for row in &found {
         let status: String = row.try_get("status")?;
-        let assignee = match (row.try_get::<Option<i64>, _>("assignee_id")?, row.try_get::<Option<String>, _>("assignee_name")?) {
-            (Some(id), Some(name)) => Some((id, name)),
-            _ => None,
-        };
+        let assignee =
+            match (row.try_get::<Option<i64>, _>("assignee_id")?, row.try_get::<Option<String>, _>("assignee_name")?) {
+                (Some(id), Some(name)) => Some((id, name)),
+                _ => None,
+            };
         out.push(RosterRow {
             id: row.try_get("id")?,
             slug: row.try_get("slug")?,

@@ -53,8 +53,19 @@ mod tests {
 
     #[test]
     fn only_a_path_on_this_site_is_followed() {
-        assert_eq!(same_site_path("/portal/organizations/kijiji-health").as_deref(), Some("/portal/organizations/kijiji-health"));
-        for hostile in ["https://evil.example/", "//evil.example", "/\\evil.example", "/%09/x\t", "portal", "/a\nb", "/sign-in?next=/x"] {
+        assert_eq!(
+            same_site_path("/portal/organizations/kijiji-health").as_deref(),
+            Some("/portal/organizations/kijiji-health")
+        );
+        for hostile in [
+            "https://evil.example/",
+            "//evil.example",
+            "/\\evil.example",
+            "/%09/x\t",
+            "portal",
+            "/a\nb",
+            "/sign-in?next=/x",
+        ] {
             assert_eq!(same_site_path(hostile), None, "{hostile:?}");
         }
         assert_eq!(sign_in_url(Some("/portal?x=1&y=2")), "/sign-in?next=%2Fportal%3Fx%3D1%26y%3D2");

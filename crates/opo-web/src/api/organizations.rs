@@ -195,7 +195,8 @@ pub(crate) async fn invite(
     Path(slug): Path<String>,
     ApiJson(body): ApiJson<InviteBody>,
 ) -> Result<(StatusCode, Json<ContactInfo>), WebError> {
-    let input = opo_app::contacts::Invitation { name: body.name, email: body.email, title: body.title, roles: body.roles };
+    let input =
+        opo_app::contacts::Invitation { name: body.name, email: body.email, title: body.title, roles: body.roles };
     let contact =
         opo_app::contacts::invite(&state.app, &session.user, &slug, &input, &session.audit_actor(&client)).await?;
     Ok((StatusCode::CREATED, Json(ContactInfo::from(&contact))))

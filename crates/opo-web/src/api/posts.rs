@@ -183,7 +183,13 @@ pub(crate) async fn submit(
 ) -> Result<(StatusCode, Json<PostInfo>), WebError> {
     let record = opo_app::partners::record(&state.app, &slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if !policy::allows_on_organization(actor, &session.user.organizations, Action::SubmitPost, record.id, record.card.status) {
+    if !policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::SubmitPost,
+        record.id,
+        record.card.status,
+    ) {
         return Err(WebError::Forbidden(format!("{slug} is another organization")));
     }
     let partner = body.partner.trim();

@@ -131,7 +131,13 @@ impl PortalPage {
 async fn organization(state: &AppState, session: &Session, slug: &str) -> Result<Record, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on_organization(actor, &session.user.organizations, Action::AnswerCheckIn, record.id, record.card.status) {
+    if policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::AnswerCheckIn,
+        record.id,
+        record.card.status,
+    ) {
         Ok(record)
     } else {
         Err(WebError::Forbidden("this check-in belongs to another organization".to_owned()))

@@ -69,8 +69,16 @@ pub(crate) async fn change(
 ) -> Result<Response, WebError> {
     let fields = Fields::parse(&body);
     let actor = session.audit_actor(&client);
-    opo_app::contacts::change(&state.app, &session.user, &slug, user_id, &fields.all("roles"), &fields.one("title"), &actor)
-        .await?;
+    opo_app::contacts::change(
+        &state.app,
+        &session.user,
+        &slug,
+        user_id,
+        &fields.all("roles"),
+        &fields.one("title"),
+        &actor,
+    )
+    .await?;
     Ok(back(&slug, "changed"))
 }
 

@@ -81,7 +81,13 @@ struct EditorPage {
 async fn translatable(state: &AppState, session: &Session, slug: &str) -> Result<opo_app::partners::Record, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on_organization(actor, &session.user.organizations, Action::TranslatePartnerProfile, record.id, record.card.status) {
+    if policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::TranslatePartnerProfile,
+        record.id,
+        record.card.status,
+    ) {
         Ok(record)
     } else {
         Err(WebError::Forbidden("this is another organization's record".to_owned()))

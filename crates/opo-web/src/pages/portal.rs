@@ -200,8 +200,19 @@ async fn renewal_view(
             ),
         }),
         can_resign: renewal.can_resign
-            && policy::allows_on_organization(actor, &session.user.organizations, Action::RenewAgreement, record.id, record.card.status),
-        can_override: policy::allows_on(actor, &session.user.organizations, Action::OverridePartnershipStatus, record.id),
+            && policy::allows_on_organization(
+                actor,
+                &session.user.organizations,
+                Action::RenewAgreement,
+                record.id,
+                record.card.status,
+            ),
+        can_override: policy::allows_on(
+            actor,
+            &session.user.organizations,
+            Action::OverridePartnershipStatus,
+            record.id,
+        ),
         statuses: PartnerStatus::ALL
             .into_iter()
             .filter(|s| *s != PartnerStatus::Prospect)
@@ -243,7 +254,13 @@ pub(crate) async fn render_organization(
 ) -> Result<Html<String>, WebError> {
     let record = opo_app::partners::record(&state.app, &slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if !policy::allows_on_organization(actor, &session.user.organizations, Action::ViewOrganizationRecord, record.id, record.card.status) {
+    if !policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::ViewOrganizationRecord,
+        record.id,
+        record.card.status,
+    ) {
         return Err(WebError::Forbidden("this is another organization's record".to_owned()));
     }
     let t = crate::i18n::Tr::current();
@@ -266,10 +283,21 @@ pub(crate) async fn render_organization(
     let application = record.application.map(|(stage, since)| {
         t.args("stage-since", &[("status", t.stage(stage).into()), ("date", format::long_date(since.date()).into())])
     });
-    let can_manage = policy::allows_on_organization(actor, &session.user.organizations, Action::ManageConsent, record.id, record.card.status);
+    let can_manage = policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::ManageConsent,
+        record.id,
+        record.card.status,
+    );
     let consents = opo_app::showcase::consents_of(&state.app, record.id).await?;
-    let can_edit_activities =
-        policy::allows_on_organization(actor, &session.user.organizations, Action::EditCountryActivities, record.id, record.card.status);
+    let can_edit_activities = policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::EditCountryActivities,
+        record.id,
+        record.card.status,
+    );
     let activities = opo_app::activities::of_organization(&state.app, record.id)
         .await?
         .into_iter()
@@ -284,7 +312,13 @@ pub(crate) async fn render_organization(
         }
     }
     let can_translate = record.card.status.has_public_profile()
-        && policy::allows_on_organization(actor, &session.user.organizations, Action::TranslatePartnerProfile, record.id, record.card.status);
+        && policy::allows_on_organization(
+            actor,
+            &session.user.organizations,
+            Action::TranslatePartnerProfile,
+            record.id,
+            record.card.status,
+        );
     let page = OrganizationPage {
         can_translate,
         renewal,
@@ -344,7 +378,13 @@ pub(crate) struct ActivityForm {
 async fn editable(state: &AppState, session: &Session, slug: &str) -> Result<i64, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
     let actor = Actor::Signed(session.user.role);
-    if policy::allows_on_organization(actor, &session.user.organizations, Action::EditCountryActivities, record.id, record.card.status) {
+    if policy::allows_on_organization(
+        actor,
+        &session.user.organizations,
+        Action::EditCountryActivities,
+        record.id,
+        record.card.status,
+    ) {
         Ok(record.id)
     } else {
         Err(WebError::Forbidden("this is another organization's record".to_owned()))

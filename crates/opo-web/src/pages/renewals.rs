@@ -23,7 +23,13 @@ use time::Date;
 /// The organization's record, if the signed-in person may take `action` on it.
 async fn allowed(state: &AppState, session: &Session, slug: &str, action: Action) -> Result<Record, WebError> {
     let record = opo_app::partners::record(&state.app, slug).await?;
-    if policy::allows_on_organization(Actor::Signed(session.user.role), &session.user.organizations, action, record.id, record.card.status) {
+    if policy::allows_on_organization(
+        Actor::Signed(session.user.role),
+        &session.user.organizations,
+        action,
+        record.id,
+        record.card.status,
+    ) {
         Ok(record)
     } else {
         Err(WebError::Forbidden("this is another organization's agreement".to_owned()))

@@ -18,7 +18,8 @@ use opo_domain::organizations::{RosterQuery, RosterSort};
 use opo_domain::partners::PartnerStatus;
 
 pub(crate) fn parse(raw: Option<&str>) -> Result<RosterQuery, WebError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect();
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(raw.unwrap_or_default().as_bytes()).into_owned().collect();
     RosterQuery::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str()))).map_err(WebError::Invalid)
 }
 
@@ -107,12 +108,16 @@ pub(crate) async fn page(
         let qs = query_string(&query, page);
         if qs.is_empty() { "/secretariat/partners".to_owned() } else { format!("/secretariat/partners?{qs}") }
     };
-    let filtered = query.status.is_some() || query.region.is_some() || query.assignee.is_some() || !query.search.is_empty();
+    let filtered =
+        query.status.is_some() || query.region.is_some() || query.assignee.is_some() || !query.search.is_empty();
     let page = RosterPage {
         layout: Layout::new(&state, t.get("roster-title"), "", "/secretariat/partners").for_session(Some(&session)),
         rows: roster.entries.iter().map(|e| row(e, t)).collect(),
         total: roster.total,
-        statuses: PartnerStatus::ALL.into_iter().map(|s| (s.key(), t.partner_status(s), query.status == Some(s))).collect(),
+        statuses: PartnerStatus::ALL
+            .into_iter()
+            .map(|s| (s.key(), t.partner_status(s), query.status == Some(s)))
+            .collect(),
         regions: Region::ALL.into_iter().map(|r| (r.key(), r.label(), query.region == Some(r))).collect(),
         assignees: staff.into_iter().map(|u| (u.id, u.display_name.clone(), query.assignee == Some(u.id))).collect(),
         sorts: RosterSort::ALL
@@ -127,7 +132,11 @@ pub(crate) async fn page(
         pages,
         csv: {
             let qs = query_string(&query, 1);
-            if qs.is_empty() { "/secretariat/partners.csv".to_owned() } else { format!("/secretariat/partners.csv?{qs}") }
+            if qs.is_empty() {
+                "/secretariat/partners.csv".to_owned()
+            } else {
+                format!("/secretariat/partners.csv?{qs}")
+            }
         },
         filtered,
     };

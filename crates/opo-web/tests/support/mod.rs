@@ -137,6 +137,11 @@ impl TestApp {
         let id = opo_store::accounts::insert(&mut tx, &email, "Test Person", role, organization_id, now)
             .await
             .expect("user");
+        if let Some(org) = organization_id {
+            // Belonging to an organization is being its contact.
+            let roles = opo_domain::contacts::ContactRoles::default();
+            opo_store::contacts::put(&mut tx, org, id, "", roles, now).await.expect("contact");
+        }
         let token = open_session(&mut tx, id, now).await;
         tx.commit().await.expect("commit");
         self.clock.advance(Duration::milliseconds(1));

@@ -340,6 +340,7 @@ pub(crate) async fn not_the_same(
     ClientInfo(client): ClientInfo,
     Path(id): Path<i64>,
 ) -> Result<Response, WebError> {
-    let result = opo_app::organizations::not_the_same(&state.app, &session.user, id, &session.audit_actor(&client)).await;
+    let result =
+        opo_app::organizations::not_the_same(&state.app, &session.user, id, &session.audit_actor(&client)).await;
     answer(&state, &session, id, "merge", result, |_| {}).await
 }

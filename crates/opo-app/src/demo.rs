@@ -185,6 +185,8 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     opo_store::directory::reindex_all(&mut tx).await?;
     let summary =
         DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
+    // Every partner's contact has an account too, made with its organization.
+    let summary = DemoSummary { users: accounts::list(&mut tx).await?.len().max(summary.users), ..summary };
     let mut entry = actor.entry("demo.loaded", "database", "demo");
     entry.after_json = Some(
         serde_json::json!({

@@ -60,6 +60,10 @@ async fn every_route_answers_every_role_exactly_as_the_policy_says() {
             .await
             .expect("an application")
             .application_id;
+        // Naming the organization makes an organization of its own; the secretariat merges the two.
+        let (officer, _) = t.signed_in(Role::Secretariat, None).await;
+        let officer = opo_app::accounts::find(&t.app, officer).await.expect("user");
+        opo_app::organizations::merge(&t.app, &officer, application, &opo_app::Actor::cli()).await.expect("merged");
         let code: String = {
             let mut conn = t.app.db.read().await.expect("conn");
             sqlx::query_scalar("select code from agreements where code is not null order by id limit 1")

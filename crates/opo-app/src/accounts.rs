@@ -1,6 +1,6 @@
 //! Accounts: adding people with a role, listing them.
 
-use crate::{Actor, App, AppError, notifications, secrets};
+use crate::{Actor, App, AppError, notifications};
 use opo_domain::accounts::{AccountStatus, Role};
 use opo_domain::partners::FieldError;
 use opo_domain::text::{self, EmailAddress};
@@ -67,9 +67,7 @@ pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, 
     if let Some(organization_id) = organization_id {
         join(&mut tx, organization_id, email.as_str(), &name, now).await?;
     }
-    let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
-    let expires = now + app.settings.invitation_lifetime;
-    sessions::insert_login_token(&mut tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
+    let token = crate::sessions::invitation_token(app, &mut tx, id, now).await?;
     let inviter = if actor.user_id.is_some() { actor.label.as_str() } else { "The secretariat" };
     let message =
         notifications::invitation(app, "en", email.as_str(), &name, inviter, &role.label().to_lowercase(), &token)?;

@@ -243,10 +243,7 @@ pub async fn express_interest_in(
     record(&mut tx, &application, actor, "interest", &interest.message, true, now).await?;
     let s = &app.settings;
     let known_address = found.token.is_none();
-    let link = match found.token {
-        Some(token) => format!("/sign-in/link?token={token}&next=/portal/applications/{id}"),
-        None => format!("/sign-in?next=/portal/applications/{id}"),
-    };
+    let link = crate::contacts::sign_in_path(found.token.as_deref(), &format!("/portal/applications/{id}"));
     let mut notice = mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
     if known_address {
         notice.paragraphs.pop();
@@ -324,10 +321,7 @@ pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Ac
     let application = load(&mut tx, id).await?;
     record(&mut tx, &application, actor, "contact_set", &format!("{name} <{}>", address.as_str()), false, now).await?;
     let s = &app.settings;
-    let link = match found.token {
-        Some(token) => format!("/sign-in/link?token={token}&next=/portal/applications/{id}"),
-        None => format!("/sign-in?next=/portal/applications/{id}"),
-    };
+    let link = crate::contacts::sign_in_path(found.token.as_deref(), &format!("/portal/applications/{id}"));
     let notice = mail::interest_received(&application, &s.community_name, link, s.invitation_lifetime.whole_days());
     send(app, &mut tx, notice, now).await?;
     tx.commit().await.map_err(StoreError::from)?;

@@ -2,7 +2,7 @@
 //! removing one, and the contacts an obligation is addressed to. Belonging is granted by the secretariat
 //! or by the organization's primary contact; nothing here infers it from a name someone typed.
 
-use crate::{Actor, App, AppError, notifications, secrets};
+use crate::{Actor, App, AppError, notifications};
 use opo_domain::accounts::{AccountStatus, Role};
 use opo_domain::contacts::{self as rules, Concern, ContactRoles};
 use opo_domain::partners::{FieldError, PartnerStatus};
@@ -11,7 +11,7 @@ use opo_domain::problems::Clash;
 use opo_domain::text::{self, EmailAddress};
 use opo_store::accounts::{self, User};
 pub use opo_store::contacts::Contact;
-use opo_store::{StoreError, Tx, audit, contacts as store, notifications as outbox, sessions};
+use opo_store::{StoreError, Tx, audit, contacts as store, notifications as outbox};
 use time::OffsetDateTime;
 
 /// The organization a list of contacts belongs to.
@@ -88,6 +88,16 @@ pub async fn list(app: &App, caller: &User, slug: &str) -> Result<ContactList, A
     Ok(ContactList { organization, contacts, can_manage })
 }
 
+/// A contact's title: optional, one line of 200 characters at most.
+fn one_line_title(raw: &str) -> Result<String, FieldError> {
+    let title = raw.trim();
+    if title.chars().count() > 200 || title.contains(['\r', '\n']) {
+        Err(FieldError::new("title", "invalid", "a title is one line of 200 characters at most"))
+    } else {
+        Ok(title.to_owned())
+    }
+}
+
 fn parse_roles(keys: &[String]) -> Result<ContactRoles, AppError> {
     ContactRoles::parse_keys(keys.iter().map(String::as_str)).map_err(|e| AppError::invalid("roles", e))
 }
@@ -106,11 +116,19 @@ pub(crate) async fn account_for(
         return Ok((user, None));
     }
     let id = accounts::insert(tx, email, name, Role::PartnerContact, Some(current_organization), now).await?;
-    let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
-    let expires = now + app.settings.invitation_lifetime;
-    sessions::insert_login_token(tx, &secrets::token_hash(&token), id, "invitation", expires, now).await?;
+    let token = crate::sessions::invitation_token(app, tx, id, now).await?;
     let user = accounts::find_by_id(tx, id).await?.ok_or(AppError::NotFound("account"))?;
     Ok((user, Some(token)))
+}
+
+/// The path that signs a person in and then opens `next`: the sign-in link of `token`, or without one
+/// the sign-in page (for an address that has an account already, whose owner asks for a link).
+pub(crate) fn sign_in_path(token: Option<&str>, next: &str) -> String {
+    let next = form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>();
+    match token {
+        Some(token) => format!("/sign-in/link?token={token}&next={next}"),
+        None => format!("/sign-in?next={next}"),
+    }
 }
 
 /// A link that signs the person in (with a fresh single-use token when `token` is none) and opens `next`.
@@ -124,17 +142,9 @@ pub(crate) async fn link_to(
 ) -> Result<String, AppError> {
     let token = match token {
         Some(token) => token,
-        None => {
-            let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
-            let expires = now + app.settings.invitation_lifetime;
-            sessions::insert_login_token(tx, &secrets::token_hash(&token), user.id, "invitation", expires, now).await?;
-            token
-        }
+        None => crate::sessions::invitation_token(app, tx, user.id, now).await?,
     };
-    Ok(format!(
-        "/sign-in/link?token={token}&next={}",
-        form_urlencoded::byte_serialize(next.as_bytes()).collect::<String>()
-    ))
+    Ok(sign_in_path(Some(&token), next))
 }
 
 /// Adds `user` to the organization with `roles` added to any they hold there, keeping one mail point of
@@ -147,10 +157,7 @@ pub(crate) async fn grant(
     now: OffsetDateTime,
 ) -> Result<bool, AppError> {
     let before = store::find(tx, organization_id, user_id).await?;
-    let mut merged = before.as_ref().map(|c| c.roles).unwrap_or_default();
-    for role in roles.list() {
-        merged.set(role, true);
-    }
+    let merged = before.as_ref().map_or(roles, |c| c.roles.union(roles));
     let title = before.as_ref().map(|c| c.title.clone()).unwrap_or_default();
     store::put(tx, organization_id, user_id, &title, merged, now).await?;
     Ok(before.is_none())
@@ -178,10 +185,7 @@ pub async fn invite(
             one_line
         });
     let email = EmailAddress::parse(&input.email).map_err(|e| problems.push(FieldError::of("email", &e))).ok();
-    let title = input.title.trim().to_owned();
-    if title.chars().count() > 200 || title.contains(['\r', '\n']) {
-        problems.push(FieldError::new("title", "invalid", "a title is one line of 200 characters at most"));
-    }
+    let title = one_line_title(&input.title).map_err(|e| problems.push(e)).unwrap_or_default();
     let roles = ContactRoles::parse_keys(input.roles.iter().map(String::as_str))
         .map_err(|e| problems.push(FieldError::new("roles", "invalid", e)))
         .ok();
@@ -211,8 +215,7 @@ pub async fn invite(
         store::of_organization(&mut tx, organization.id).await?.into_iter().map(|c| c.roles).collect();
     // The first contact of an organization speaks for it.
     let roles = if others.is_empty() { roles.with(opo_domain::contacts::ContactRole::Primary) } else { roles };
-    rules::check_change(&others, Some(roles))
-        .map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
+    rules::check_change(&others, Some(roles)).map_err(no_primary)?;
     store::put(&mut tx, organization.id, user.id, &title, roles, now).await?;
     let next = format!("/portal/organizations/{}", organization.slug);
     let link = link_to(app, &mut tx, &user, token, &next, now).await?;
@@ -244,18 +247,12 @@ pub async fn change(
     actor: &Actor,
 ) -> Result<Contact, AppError> {
     let roles = parse_roles(role_keys)?;
-    let title = title.trim();
-    if title.chars().count() > 200 || title.contains(['\r', '\n']) {
-        return Err(AppError::invalid("title", "a title is one line of 200 characters at most"));
-    }
+    let title = one_line_title(title).map_err(|e| AppError::Invalid(vec![e]))?;
+    let title = title.as_str();
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let organization = managed(&mut tx, caller, slug).await?;
-    let contacts = store::of_organization(&mut tx, organization.id).await?;
-    let before = contacts.iter().find(|c| c.user_id == user_id).cloned().ok_or(AppError::NotFound("contact"))?;
-    let others: Vec<ContactRoles> = contacts.iter().filter(|c| c.user_id != user_id).map(|c| c.roles).collect();
-    rules::check_change(&others, Some(roles))
-        .map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
+    let before = checked_change(&mut tx, organization.id, user_id, Some(roles)).await?;
     store::put(&mut tx, organization.id, user_id, title, roles, now).await?;
     let user = accounts::find_by_id(&mut tx, user_id).await?.ok_or(AppError::NotFound("account"))?;
     let mut entry = actor.entry("contact.changed", "organization", organization.id);
@@ -267,16 +264,32 @@ pub async fn change(
     Ok(contact)
 }
 
+/// The contact `user_id` as it is, once the change to `after` (`None`: removal) is checked against the
+/// organization's other contacts.
+async fn checked_change(
+    tx: &mut Tx,
+    organization_id: i64,
+    user_id: i64,
+    after: Option<ContactRoles>,
+) -> Result<Contact, AppError> {
+    let contacts = store::of_organization(tx, organization_id).await?;
+    let before = contacts.iter().find(|c| c.user_id == user_id).cloned().ok_or(AppError::NotFound("contact"))?;
+    let others: Vec<ContactRoles> = contacts.iter().filter(|c| c.user_id != user_id).map(|c| c.roles).collect();
+    rules::check_change(&others, after).map_err(no_primary)?;
+    Ok(before)
+}
+
+fn no_primary(err: rules::RosterError) -> AppError {
+    AppError::Conflict(Clash::new("no-primary", err.to_string()))
+}
+
 /// Removes a contact from an organization (the account stays, for its other organizations). The last
 /// primary contact cannot be removed.
 pub async fn remove(app: &App, caller: &User, slug: &str, user_id: i64, actor: &Actor) -> Result<(), AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let organization = managed(&mut tx, caller, slug).await?;
-    let contacts = store::of_organization(&mut tx, organization.id).await?;
-    let before = contacts.iter().find(|c| c.user_id == user_id).cloned().ok_or(AppError::NotFound("contact"))?;
-    let others: Vec<ContactRoles> = contacts.iter().filter(|c| c.user_id != user_id).map(|c| c.roles).collect();
-    rules::check_change(&others, None).map_err(|e| AppError::Conflict(Clash::new("no-primary", e.to_string())))?;
+    let before = checked_change(&mut tx, organization.id, user_id, None).await?;
     store::remove(&mut tx, organization.id, user_id).await?;
     let user = accounts::find_by_id(&mut tx, user_id).await?.ok_or(AppError::NotFound("account"))?;
     let mut entry = actor.entry("contact.removed", "organization", organization.id);

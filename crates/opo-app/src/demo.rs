@@ -141,18 +141,9 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         }
         demo_applications.push((application_id, application));
     }
-    let mut users = 0;
+    // Every organization's contact got an account with its organization; the staff get theirs here.
     for (email, name, role) in STAFF {
-        add_account(&mut tx, email, name, *role, None, now).await?;
-        users += 1;
-    }
-    // Contacts of the organizations still applying, and of the first few partners, get accounts too.
-    let applying = ORGANIZATIONS.iter().filter(|o| o.status == "prospect");
-    let partnering = ORGANIZATIONS.iter().filter(|o| o.status == "active").take(3);
-    for org in applying.chain(partnering) {
-        add_account(&mut tx, org.contact.email, org.contact.name, Role::PartnerContact, Some(id_of(org.slug)?), now)
-            .await?;
-        users += 1;
+        add_account(&mut tx, email, name, *role, now).await?;
     }
     // Each demo application is followed by its organization's contact, with the form as far as it got.
     for (application_id, application) in demo_applications {
@@ -183,10 +174,9 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
         opo_store::activities::insert(&mut tx, id_of(slug)?, &activity, now).await?;
     }
     opo_store::directory::reindex_all(&mut tx).await?;
+    let users = accounts::list(&mut tx).await?.len();
     let summary =
         DemoSummary { organizations: ORGANIZATIONS.len(), posts: POSTS.len(), applications: APPLICATIONS.len(), users };
-    // Every partner's contact has an account too, made with its organization.
-    let summary = DemoSummary { users: accounts::list(&mut tx).await?.len().max(summary.users), ..summary };
     let mut entry = actor.entry("demo.loaded", "database", "demo");
     entry.after_json = Some(
         serde_json::json!({
@@ -202,24 +192,9 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     Ok(summary)
 }
 
-async fn add_account(
-    tx: &mut Tx,
-    email: &str,
-    name: &str,
-    role: Role,
-    organization_id: Option<i64>,
-    now: OffsetDateTime,
-) -> Result<(), AppError> {
+async fn add_account(tx: &mut Tx, email: &str, name: &str, role: Role, now: OffsetDateTime) -> Result<(), AppError> {
     let email = EmailAddress::parse(email).map_err(|e| AppError::refused("email", &e))?;
-    // A partner's contact already has the account its organization gave it.
-    if accounts::find_by_email(tx, email.as_str()).await?.is_some() {
-        return Ok(());
-    }
-    let id = accounts::insert(tx, &email, name, role, organization_id, now).await?;
-    if let Some(organization_id) = organization_id {
-        let roles = opo_domain::contacts::ContactRoles::default();
-        opo_store::contacts::put(tx, organization_id, id, "", roles, now).await?;
-    }
+    accounts::insert(tx, &email, name, role, None, now).await?;
     Ok(())
 }
 

@@ -325,7 +325,7 @@ async fn create(tx: &mut Tx, p: &Planned, actor: &Actor, now: OffsetDateTime) ->
             title: String::new(),
             is_mail_poc: true,
         };
-        store::set_mail_poc(tx, id, &contact, now).await?;
+        store::add_contact(tx, id, &contact, now).await?;
     }
     if let Some(day) = record.agreement_signed {
         record_agreement(tx, id, record, day, now).await?;
@@ -396,7 +396,7 @@ async fn update(
                         title: if same_person { stored.contact_title.clone() } else { String::new() },
                         is_mail_poc: true,
                     };
-                    store::set_mail_poc(tx, id, &contact, now).await?;
+                    store::add_contact(tx, id, &contact, now).await?;
                 }
             }
             Column::AgreementSigned => {

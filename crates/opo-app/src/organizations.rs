@@ -13,6 +13,7 @@ use opo_store::accounts::User;
 use opo_store::contacts::Contact;
 pub use opo_store::organizations::RosterRow;
 use opo_store::{StoreError, applications, audit, checkins, contacts, organizations as store, pages, partners};
+use std::collections::HashMap;
 use time::Date;
 
 /// One organization of the roster, with its contacts.
@@ -48,13 +49,14 @@ pub async fn roster(app: &App, caller: &User, query: &RosterQuery, all: bool) ->
     let limit = (!all).then_some(i64::from(query.per_page));
     let (rows, total) = store::roster(&mut conn, query, limit).await?;
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-    let mut people = contacts::of_organizations(&mut conn, &ids).await?;
+    let mut people: HashMap<i64, Vec<Contact>> = HashMap::new();
+    for contact in contacts::of_organizations(&mut conn, &ids).await? {
+        people.entry(contact.organization_id).or_default().push(contact);
+    }
     let entries = rows
         .into_iter()
         .map(|row| {
-            let (mine, rest): (Vec<Contact>, Vec<Contact>) =
-                people.drain(..).partition(|c| c.organization_id == row.id);
-            people = rest;
+            let mine = people.remove(&row.id).unwrap_or_default();
             let next_checkin = row.checkin_due.or_else(|| {
                 row.joined_on.filter(|_| row.status.is_listed()).map(|j| opo_domain::checkins::next_due(j, today))
             });
@@ -62,6 +64,12 @@ pub async fn roster(app: &App, caller: &User, query: &RosterQuery, all: bool) ->
         })
         .collect();
     Ok(Roster { entries, total, query: query.clone() })
+}
+
+/// The slug and name of every organization the person is a contact of.
+pub async fn names_of(app: &App, caller: &User) -> Result<Vec<(String, String)>, AppError> {
+    let mut conn = app.db.read().await?;
+    Ok(contacts::organizations_named(&mut conn, caller.id).await?)
 }
 
 /// Something one of a person's organizations has to do, by when, and where.
@@ -102,17 +110,18 @@ pub async fn homes(app: &App, caller: &User) -> Result<Vec<Home>, AppError> {
     for organization_id in &caller.organizations {
         let mut conn = app.db.read().await?;
         let Some(contact) = contacts::find(&mut conn, *organization_id, caller.id).await? else { continue };
-        let Some(slug) = partners::slug_of(&mut conn, *organization_id).await? else { continue };
-        let Some((id, slug, name, status)) = partners::identity(&mut conn, &slug).await? else { continue };
+        let Some((id, slug, name, status)) = partners::identity_of(&mut conn, *organization_id).await? else {
+            continue;
+        };
+        let revisions = pages::revisions(&mut conn, id).await?;
         let mut dues = Vec::new();
         let filter = applications::ApplicationFilter { organization_id: Some(id), ..Default::default() };
         for a in applications::list(&mut conn, &filter).await? {
             let waiting = match a.stage {
                 Stage::Invited | Stage::InfoRequested => true,
-                Stage::PageReview => pages::revisions(&mut conn, id)
-                    .await?
-                    .iter()
-                    .any(|r| r.application_id == Some(a.id) && r.approved_at.is_none()),
+                Stage::PageReview => {
+                    revisions.iter().any(|r| r.application_id == Some(a.id) && r.approved_at.is_none())
+                }
                 _ => false,
             };
             if waiting {
@@ -136,10 +145,7 @@ pub async fn homes(app: &App, caller: &User) -> Result<Vec<Home>, AppError> {
                 }
                 if let Some(first) = c.page_revision
                     && c.status.is_open()
-                    && pages::revisions(&mut conn, id)
-                        .await?
-                        .iter()
-                        .any(|r| r.number >= first && r.approved_at.is_none())
+                    && revisions.iter().any(|r| r.number >= first && r.approved_at.is_none())
                 {
                     dues.push(Due { kind: DueKind::PageVersion, by: None, path: format!("{record}/check-in") });
                 }

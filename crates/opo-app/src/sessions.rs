@@ -27,6 +27,20 @@ fn random_token() -> Result<String, AppError> {
     secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))
 }
 
+/// A new invitation link's token for `user_id`, stored (as its hash) in the caller's transaction; it
+/// lives as long as invitations do.
+pub(crate) async fn invitation_token(
+    app: &App,
+    tx: &mut Tx,
+    user_id: i64,
+    now: time::OffsetDateTime,
+) -> Result<String, AppError> {
+    let token = random_token()?;
+    let expires = now + app.settings.invitation_lifetime;
+    store::insert_login_token(tx, &secrets::token_hash(&token), user_id, "invitation", expires, now).await?;
+    Ok(token)
+}
+
 /// Sends a sign-in link to `email` if it belongs to an active account. Answers the same either way,
 /// so the form tells no one which addresses have accounts.
 pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(), AppError> {

@@ -80,6 +80,16 @@ impl ContactRoles {
         }
     }
 
+    /// The roles held in either set.
+    pub fn union(self, other: Self) -> Self {
+        Self {
+            primary: self.primary || other.primary,
+            mail_poc: self.mail_poc || other.mail_poc,
+            signer: self.signer || other.signer,
+            communications: self.communications || other.communications,
+        }
+    }
+
     pub fn with(mut self, role: ContactRole) -> Self {
         self.set(role, true);
         self

@@ -100,6 +100,18 @@ pub async fn organizations_of(conn: &mut Conn, user_id: i64) -> Result<Vec<i64>,
         .await?)
 }
 
+/// The slug and name of every organization a person is a contact of, by name.
+pub async fn organizations_named(conn: &mut Conn, user_id: i64) -> Result<Vec<(String, String)>, StoreError> {
+    let rows = sqlx::query(
+        "select o.slug, o.name from contacts c join organizations o on o.id = c.organization_id \
+         where c.user_id = $1 order by lower(o.name)",
+    )
+    .bind(user_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter().map(|r| Ok((r.try_get("slug")?, r.try_get("name")?))).collect()
+}
+
 /// Every (person, organization) pair, for lists of accounts.
 pub async fn all_memberships(conn: &mut Conn) -> Result<Vec<(i64, i64)>, StoreError> {
     let rows = sqlx::query("select user_id, organization_id from contacts where user_id is not null order by user_id")
@@ -128,28 +140,14 @@ pub async fn put(
             .await?;
     }
     let flags = [roles.primary, roles.mail_poc, roles.signer, roles.communications].map(i64::from);
-    let updated = sqlx::query(
-        "update contacts set title = $1, is_primary = $2, is_mail_poc = $3, is_signer = $4, is_communications = $5, \
-         updated_at = $6 where organization_id = $7 and user_id = $8",
-    )
-    .bind(title)
-    .bind(flags[0])
-    .bind(flags[1])
-    .bind(flags[2])
-    .bind(flags[3])
-    .bind(&now)
-    .bind(organization_id)
-    .bind(user_id)
-    .execute(&mut *conn)
-    .await?;
-    if updated.rows_affected() > 0 {
-        return Ok(());
-    }
     // The name and address columns keep a copy for exports made before contacts had accounts.
     sqlx::query(
         "insert into contacts (organization_id, user_id, name, email, title, is_primary, is_mail_poc, is_signer, \
          is_communications, created_at, updated_at) \
-         select $1, u.id, u.display_name, u.email, $2, $3, $4, $5, $6, $7, $7 from users u where u.id = $8",
+         select $1, u.id, u.display_name, u.email, $2, $3, $4, $5, $6, $7, $7 from users u where u.id = $8 \
+         on conflict (organization_id, user_id) do update set title = excluded.title, \
+         is_primary = excluded.is_primary, is_mail_poc = excluded.is_mail_poc, is_signer = excluded.is_signer, \
+         is_communications = excluded.is_communications, updated_at = excluded.updated_at",
     )
     .bind(organization_id)
     .bind(title)

@@ -499,37 +499,26 @@ pub async fn set_joined_on(conn: &mut Conn, organization_id: i64, joined_on: Dat
     Ok(())
 }
 
-/// The id of the organization with this name (ignoring letter case), in any status.
-pub async fn id_by_name(conn: &mut Conn, name: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("select id from organizations where lower(name) = lower($1) order by id limit 1")
-        .bind(name.trim())
-        .fetch_optional(&mut *conn)
-        .await?)
-}
+/// The id, slug, name and status of an organization, in any status.
+pub type Identity = (i64, String, String, PartnerStatus);
 
-/// The mail point of contact: takes the role from whoever held it, adding the person when new.
-pub async fn set_mail_poc(
-    conn: &mut Conn,
-    organization_id: i64,
-    contact: &NewContact,
-    now: OffsetDateTime,
-) -> Result<(), StoreError> {
-    add_contact(conn, organization_id, &NewContact { is_mail_poc: true, ..contact.clone() }, now).await?;
-    Ok(())
-}
+const IDENTITY: &str = "select id, slug, name, status from organizations";
 
-/// The id, slug, name and status of the organization with this slug, in any status.
-pub async fn identity(conn: &mut Conn, slug: &str) -> Result<Option<(i64, String, String, PartnerStatus)>, StoreError> {
-    let Some(row) = sqlx::query("select id, slug, name, status from organizations where slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut *conn)
-        .await?
-    else {
-        return Ok(None);
-    };
+fn identity_from(row: Option<AnyRow>) -> Result<Option<Identity>, StoreError> {
+    let Some(row) = row else { return Ok(None) };
     let status: String = row.try_get("status")?;
     let status = PartnerStatus::parse(&status).ok_or_else(|| StoreError::Corrupt(format!("status {status:?}")))?;
     Ok(Some((row.try_get("id")?, row.try_get("slug")?, row.try_get("name")?, status)))
+}
+
+/// The identity of the organization with this slug.
+pub async fn identity(conn: &mut Conn, slug: &str) -> Result<Option<Identity>, StoreError> {
+    identity_from(sqlx::query(&format!("{IDENTITY} where slug = $1")).bind(slug).fetch_optional(&mut *conn).await?)
+}
+
+/// The identity of the organization with this id.
+pub async fn identity_of(conn: &mut Conn, id: i64) -> Result<Option<Identity>, StoreError> {
+    identity_from(sqlx::query(&format!("{IDENTITY} where id = $1")).bind(id).fetch_optional(&mut *conn).await?)
 }
 
 /// The id of the organization with this slug, in any status.
@@ -734,12 +723,4 @@ pub async fn delete(conn: &mut Conn, organization_id: i64) -> Result<(), StoreEr
         .await?;
     sqlx::query("delete from organizations where id = $1").bind(organization_id).execute(&mut *conn).await?;
     Ok(())
-}
-
-/// The slug of the organization with this id.
-pub async fn slug_of(conn: &mut Conn, organization_id: i64) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar("select slug from organizations where id = $1")
-        .bind(organization_id)
-        .fetch_optional(&mut *conn)
-        .await?)
 }

@@ -30,34 +30,22 @@ pub(crate) async fn invite(
         title: fields.one("title"),
         roles: fields.all("roles"),
     };
-    match opo_app::contacts::invite(&state.app, &session.user, &slug, &input, &session.audit_actor(&client)).await {
-        Ok(_) => Ok(back(&slug, "invited")),
-        Err(AppError::Invalid(problems)) => {
-            let t = crate::i18n::Tr::current();
-            let invite = InviteState {
-                problems: problems.iter().map(|p| (p.field.to_owned(), t.field_error(p))).collect(),
-                name: input.name,
-                email: input.email,
-                title: input.title,
-                roles: input.roles,
-            };
-            let page = render_organization(&state, &session, slug, invite, None).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        Err(AppError::Conflict(clash)) => {
-            let t = crate::i18n::Tr::current();
-            let invite = InviteState {
-                problems: vec![("email".to_owned(), t.clash(&clash))],
-                name: input.name,
-                email: input.email,
-                title: input.title,
-                roles: input.roles,
-            };
-            let page = render_organization(&state, &session, slug, invite, None).await?;
-            Ok((StatusCode::CONFLICT, page).into_response())
-        }
-        Err(other) => Err(other.into()),
-    }
+    let result =
+        opo_app::contacts::invite(&state.app, &session.user, &slug, &input, &session.audit_actor(&client)).await;
+    let t = crate::i18n::Tr::current();
+    // A refused invitation comes back with what was typed and what to fix, on the record's page.
+    let (status, problems) = match result {
+        Ok(_) => return Ok(back(&slug, "invited")),
+        Err(AppError::Invalid(problems)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            problems.iter().map(|p| (p.field.to_owned(), t.field_error(p))).collect(),
+        ),
+        Err(AppError::Conflict(clash)) => (StatusCode::CONFLICT, vec![("email".to_owned(), t.clash(&clash))]),
+        Err(other) => return Err(other.into()),
+    };
+    let invite = InviteState { problems, name: input.name, email: input.email, title: input.title, roles: input.roles };
+    let page = render_organization(&state, &session, slug, invite, None).await?;
+    Ok((status, page).into_response())
 }
 
 pub(crate) async fn change(

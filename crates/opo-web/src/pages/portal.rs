@@ -305,12 +305,11 @@ pub(crate) async fn render_organization(
         .collect();
     let renewal = renewal_view(state, session, &record).await?;
     let roster = opo_app::contacts::list(&state.app, &session.user, &slug).await?;
-    let mut others = Vec::new();
-    for home in opo_app::organizations::homes(&state.app, &session.user).await? {
-        if home.slug != slug {
-            others.push((home.slug, home.name));
-        }
-    }
+    let others: Vec<(String, String)> = opo_app::organizations::names_of(&state.app, &session.user)
+        .await?
+        .into_iter()
+        .filter(|(other, _)| *other != slug)
+        .collect();
     let can_translate = record.card.status.has_public_profile()
         && policy::allows_on_organization(
             actor,

@@ -187,7 +187,7 @@ async fn applicant_account(
     email: &str,
     now: OffsetDateTime,
 ) -> Result<(User, Option<String>), AppError> {
-    if let Some(user) = accounts::find_by_email(tx, email).await? {
+    if let Some(user) = accounts::find_by_address(tx, email).await? {
         if user.role == Role::PartnerContact && user.organization_id == Some(organization_id) {
             return Ok((user, None));
         }
@@ -196,7 +196,8 @@ async fn applicant_account(
             "this address already has an account for another organization or role; sign in, or write to the secretariat",
         ));
     }
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
+    let address =
+        opo_domain::text::EmailAddress::parse_new(email).map_err(|e| AppError::refused("contact_email", &e))?;
     let id = accounts::insert(tx, &address, name, Role::PartnerContact, Some(organization_id), now).await?;
     let token = secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?;
     let expires = now + app.settings.invitation_lifetime;
@@ -291,7 +292,7 @@ pub async fn interest_from_forum(
     if store::by_discourse_topic(&mut tx, topic_id).await?.is_some() {
         return Ok(None);
     }
-    let name = opo_domain::text::required("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
+    let name = opo_domain::text::line("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
     let organization_id = prospect(&mut tx, &name, None, None, now).await?;
     let new = NewInterest {
         organization_id,
@@ -314,8 +315,9 @@ pub async fn interest_from_forum(
 /// The secretariat names the applicant's contact (for an interest that came without one), which
 /// creates the contact's account and sends its first sign-in link.
 pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Actor) -> Result<(), AppError> {
-    let name = opo_domain::text::required("Name", name, 200).map_err(|e| AppError::refused("contact_name", &e))?;
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
+    let name = opo_domain::text::line("Name", name, 200).map_err(|e| AppError::refused("contact_name", &e))?;
+    let address =
+        opo_domain::text::EmailAddress::parse_new(email).map_err(|e| AppError::refused("contact_email", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;

@@ -520,7 +520,7 @@ pub async fn set_mail_poc(
         .await?;
     let updated = sqlx::query(
         "update contacts set is_mail_poc = 1, name = $1, title = $2, updated_at = $3 \
-         where organization_id = $4 and lower(email) = lower($5)",
+         where organization_id = $4 and email = $5",
     )
     .bind(&contact.name)
     .bind(&contact.title)

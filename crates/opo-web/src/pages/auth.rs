@@ -140,8 +140,9 @@ pub(crate) async fn link_page(
     let layout =
         Layout::new(&state, crate::i18n::Tr::current().get("sign-in-title"), "", "/sign-in/link").in_section("sign-in");
     let mut response = Html(UseLinkPage { layout, token: query.token }.render()?).into_response();
-    // Keep the token out of other sites' logs.
+    // Keep the token out of other sites' logs, and out of every cache and the browser's stored pages.
     response.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(response)
 }
 

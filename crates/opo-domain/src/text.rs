@@ -59,11 +59,14 @@ pub fn required(field: &'static str, raw: &str, max: usize) -> Result<String, Te
 }
 
 /// [`required`] for a single-line field (a name, a title, a subject): a line break is refused too, so
-/// the text can never start another header of an e-mail it is written into.
+/// the text can never start another header of an e-mail it is written into, and so is a tab.
 pub fn line(field: &'static str, raw: &str, max: usize) -> Result<String, TextError> {
     let text = required(field, raw, max)?;
     if text.contains(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}']) {
         return Err(TextError::LineBreak { field });
+    }
+    if text.contains('\t') {
+        return Err(TextError::ControlCharacter { field });
     }
     Ok(text)
 }
@@ -428,6 +431,7 @@ mod tests {
         assert_eq!(required("Notes", "a\u{7f}b", 50), Err(TextError::ControlCharacter { field: "Notes" }));
         assert_eq!(required("Notes", "a\u{202E}b", 50), Err(TextError::ControlCharacter { field: "Notes" }));
         assert_eq!(line("Name", "Kijiji\r\nBcc: x@y.org", 50), Err(TextError::LineBreak { field: "Name" }));
+        assert_eq!(line("Name", "Kijiji\tHealth", 50), Err(TextError::ControlCharacter { field: "Name" }));
         assert_eq!(line("Name", " Kijiji Health ", 50), Ok("Kijiji Health".into()));
     }
 

@@ -22,10 +22,9 @@ pub struct AddUser {
 /// link. Returns the new account's id.
 pub async fn add_user(app: &App, input: &AddUser, actor: &Actor) -> Result<i64, AppError> {
     let mut errors = Vec::new();
-    let email = EmailAddress::parse(&input.email).map_err(|e| errors.push(FieldError::of("email", &e))).ok();
-    let name = text::required("Name", &input.display_name, 200)
-        .map_err(|e| errors.push(FieldError::of("display_name", &e)))
-        .ok();
+    let email = EmailAddress::parse_new(&input.email).map_err(|e| errors.push(FieldError::of("email", &e))).ok();
+    let name =
+        text::line("Name", &input.display_name, 200).map_err(|e| errors.push(FieldError::of("display_name", &e))).ok();
     let role = Role::parse(&input.role).map_err(|e| errors.push(FieldError::of("role", &e))).ok();
     let organization = input.organization.as_deref().map(str::trim).filter(|s| !s.is_empty());
     match (role, organization) {
@@ -143,7 +142,8 @@ pub async fn change_role(
     Ok(())
 }
 
-/// Deactivates an account (ending its sessions) or activates it again.
+/// Deactivates an account (ending its sessions and revoking its API tokens for good) or activates it
+/// again, with new sessions and tokens to come.
 pub async fn set_active(app: &App, id: i64, active: bool, actor: &Actor) -> Result<(), AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
@@ -153,12 +153,18 @@ pub async fn set_active(app: &App, id: i64, active: bool, actor: &Actor) -> Resu
     }
     let status = if active { AccountStatus::Active } else { AccountStatus::Deactivated };
     store::set_status(&mut tx, id, status, now).await?;
+    let mut revoked = 0;
     if !active {
         sessions::delete_for_user(&mut tx, id).await?;
+        revoked = opo_store::api_tokens::revoke_all(&mut tx, id, now).await?;
     }
     let mut entry = actor.entry(if active { "account.activated" } else { "account.deactivated" }, "user", id);
     entry.before_json = Some(serde_json::json!({ "status": before.status.key() }).to_string());
-    entry.after_json = Some(serde_json::json!({ "status": status.key() }).to_string());
+    entry.after_json = Some(if revoked > 0 {
+        serde_json::json!({ "status": status.key(), "api_tokens_revoked": revoked }).to_string()
+    } else {
+        serde_json::json!({ "status": status.key() }).to_string()
+    });
     audit::record(&mut tx, &entry, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())

@@ -23,7 +23,7 @@ fn validate(input: &ActivityInput) -> Result<NewActivity, AppError> {
     let mut errors = Vec::new();
     let mut note = |error: FieldError| errors.push(error);
     let country = CountryCode::parse(&input.country).map_err(|e| note(FieldError::of("country", &e))).ok();
-    let title = text::required("Title", &input.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
+    let title = text::line("Title", &input.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
     if input.description.chars().count() > 2000 {
         note(FieldError::text("description", &text::TextError::TooLong { field: "Description", max: 2000 }));
     }

@@ -46,10 +46,10 @@ pub async fn sign(
     actor: &Actor,
 ) -> Result<String, AppError> {
     let mut problems = Vec::new();
-    let name = opo_domain::text::required("Your full name", &input.signer_name, 200)
+    let name = opo_domain::text::line("Your full name", &input.signer_name, 200)
         .map_err(|e| problems.push(FieldError::of("signer_name", &e)))
         .ok();
-    let title = opo_domain::text::required("Your title", &input.signer_title, 200)
+    let title = opo_domain::text::line("Your title", &input.signer_title, 200)
         .map_err(|e| problems.push(FieldError::of("signer_title", &e)))
         .ok();
     if !input.accept {

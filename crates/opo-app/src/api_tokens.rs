@@ -14,7 +14,7 @@ pub const PREFIX: &str = "opo_";
 
 /// Creates a token for `user` and returns it; it cannot be shown again.
 pub async fn create(app: &App, user: &User, name: &str, actor: &Actor) -> Result<String, AppError> {
-    let name = opo_domain::text::required("Name", name, 100).map_err(|e| AppError::refused("name", &e))?;
+    let name = opo_domain::text::line("Name", name, 100).map_err(|e| AppError::refused("name", &e))?;
     let token =
         format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);
     let now = app.clock.now();
@@ -34,7 +34,7 @@ pub async fn create_from_link(
     name: &str,
     client: &Client,
 ) -> Result<(String, User), AppError> {
-    let name = opo_domain::text::required("Name", name, 100).map_err(|e| AppError::refused("name", &e))?;
+    let name = opo_domain::text::line("Name", name, 100).map_err(|e| AppError::refused("name", &e))?;
     rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str())]).await?;
     let token =
         format!("{PREFIX}{}", secrets::new_token().map_err(|e| AppError::Internal(format!("random numbers: {e}")))?);

@@ -188,7 +188,8 @@ async fn applicant(
     email: &opo_domain::text::EmailAddress,
     now: OffsetDateTime,
 ) -> Result<Applicant, AppError> {
-    let (user, token) = crate::contacts::account_for(app, tx, name, email, organization_id, now).await?;
+    let (user, token) =
+        crate::contacts::account_for(app, tx, name, email, "contact_email", organization_id, now).await?;
     if user.role != Role::PartnerContact || user.status != AccountStatus::Active {
         return Ok(Applicant { user: None, token: None });
     }
@@ -278,7 +279,7 @@ pub async fn interest_from_forum(
     if store::by_discourse_topic(&mut tx, topic_id).await?.is_some() {
         return Ok(None);
     }
-    let name = opo_domain::text::required("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
+    let name = opo_domain::text::line("Organization", title, 200).map_err(|e| AppError::refused("title", &e))?;
     let (organization_id, _) = prospect(&mut tx, &name, None, None, now).await?;
     let new = NewInterest {
         organization_id,
@@ -302,8 +303,9 @@ pub async fn interest_from_forum(
 /// The secretariat names the applicant's contact (for an interest that came without one), which
 /// creates the contact's account and sends its first sign-in link.
 pub async fn set_contact(app: &App, id: i64, name: &str, email: &str, actor: &Actor) -> Result<(), AppError> {
-    let name = opo_domain::text::required("Name", name, 200).map_err(|e| AppError::refused("contact_name", &e))?;
-    let address = opo_domain::text::EmailAddress::parse(email).map_err(|e| AppError::refused("contact_email", &e))?;
+    let name = opo_domain::text::line("Name", name, 200).map_err(|e| AppError::refused("contact_name", &e))?;
+    let address =
+        opo_domain::text::EmailAddress::parse_new(email).map_err(|e| AppError::refused("contact_email", &e))?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
     let application = load(&mut tx, id).await?;

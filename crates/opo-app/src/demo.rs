@@ -148,7 +148,7 @@ pub async fn load(app: &App, actor: &Actor) -> Result<DemoSummary, AppError> {
     // Each demo application is followed by its organization's contact, with the form as far as it got.
     for (application_id, application) in demo_applications {
         let Some(org) = ORGANIZATIONS.iter().find(|o| o.slug == application.org_slug) else { continue };
-        let user = accounts::find_by_email(&mut tx, org.contact.email)
+        let user = accounts::find_by_address(&mut tx, org.contact.email)
             .await?
             .ok_or_else(|| AppError::Internal(format!("no account for {}", org.contact.email)))?;
         applications::set_contact(&mut tx, application_id, user.id, org.contact.name, org.contact.email, now).await?;

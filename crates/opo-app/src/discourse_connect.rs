@@ -160,7 +160,7 @@ pub async fn finish(
                 .to_owned(),
         ));
     }
-    let user = accounts::find_by_email(&mut tx, identity.email.trim()).await?;
+    let user = accounts::find_by_address(&mut tx, &identity.email).await?;
     let Some(user) = user.filter(|u| u.status == AccountStatus::Active) else {
         // The nonce stays used: the same answer cannot be tried again once an account is added.
         tx.commit().await.map_err(StoreError::from)?;

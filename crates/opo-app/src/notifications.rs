@@ -294,7 +294,7 @@ pub(crate) async fn locale_for(app: &App, tx: &mut Tx, to: &str) -> Result<&'sta
     if to.trim().is_empty() || shared.into_iter().any(|a| !a.is_empty() && a.eq_ignore_ascii_case(to.trim())) {
         return Ok("en");
     }
-    let user = opo_store::accounts::find_by_email(tx, to).await?;
+    let user = opo_store::accounts::find_by_address(tx, to).await?;
     Ok(user.map_or("en", |u| mail_text::supported(&u.locale)))
 }
 

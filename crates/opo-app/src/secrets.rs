@@ -45,6 +45,8 @@ pub enum WeakPassword {
     TooLong,
     #[error("this password is too common or too easy to guess; try a few unrelated words together")]
     Guessable,
+    #[error("the password must not hold your name or your e-mail address")]
+    Personal,
 }
 
 impl opo_domain::problems::Refusal for WeakPassword {
@@ -53,6 +55,7 @@ impl opo_domain::problems::Refusal for WeakPassword {
             Self::TooShort(_) => "password-too-short",
             Self::TooLong => "password-too-long",
             Self::Guessable => "password-guessable",
+            Self::Personal => "password-personal",
         }
     }
 
@@ -70,6 +73,11 @@ pub const MIN_PASSWORD_LEN: usize = 10;
 /// own name or address (zxcvbn's score under 3 of 4).
 pub fn check_password(password: &str, user_inputs: &[&str]) -> Result<(), WeakPassword> {
     let len = password.chars().count();
+    // zxcvbn only lowers the score of a password built on them; one that holds them is refused outright.
+    let folded = password.to_lowercase();
+    if user_inputs.iter().map(|i| i.trim().to_lowercase()).any(|i| i.chars().count() >= 3 && folded.contains(&i)) {
+        return Err(WeakPassword::Personal);
+    }
     if len < MIN_PASSWORD_LEN {
         return Err(WeakPassword::TooShort(MIN_PASSWORD_LEN));
     }
@@ -131,8 +139,14 @@ mod tests {
         assert_eq!(check_password("password123", &[]), Err(WeakPassword::Guessable));
         assert_eq!(check_password("qwertyuiop", &[]), Err(WeakPassword::Guessable));
         let own = ["Ada", "Lovelace", "ada.lovelace@example.org", "ada.lovelace"];
-        assert_eq!(check_password("ada.lovelace1", &own), Err(WeakPassword::Guessable), "built from one's own address");
-        assert_eq!(check_password("Lovelace2026", &own), Err(WeakPassword::Guessable), "built from one's own name");
+        assert_eq!(check_password("ada.lovelace1", &own), Err(WeakPassword::Personal), "built from one's own address");
+        assert_eq!(check_password("Lovelace2026", &own), Err(WeakPassword::Personal), "built from one's own name");
+        assert_eq!(
+            check_password("violet-LOVELACE-tangent-42", &own),
+            Err(WeakPassword::Personal),
+            "however strong the rest"
+        );
+        assert_eq!(check_password("ada.lovelace@example.org", &own), Err(WeakPassword::Personal));
         assert_eq!(check_password("violet-harbor-tangent-42", &[]), Ok(()));
     }
 }

@@ -5,9 +5,11 @@ use crate::secrets::{self, WeakPassword};
 use crate::{Actor, App, AppError, notifications};
 use opo_domain::accounts::AccountStatus;
 use opo_domain::partners::FieldError;
+use opo_domain::text::EmailAddress;
 use opo_store::accounts::{self, User};
 use opo_store::sessions::{self as store, NewSession};
 use opo_store::{StoreError, Tx, audit, notifications as outbox};
+use time::Duration;
 
 /// Where a request comes from, for the audit log and rate limits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -49,18 +51,19 @@ pub async fn request_link(app: &App, email: &str, client: &Client) -> Result<(),
 
 /// [`request_link`] whose link opens `next` (a path on this site) once it has signed the person in.
 pub async fn request_link_to(app: &App, email: &str, client: &Client, next: Option<&str>) -> Result<(), AppError> {
-    let email = email.trim();
-    if opo_domain::text::EmailAddress::parse(email).is_err() {
+    let Ok(email) = EmailAddress::parse(email) else {
         return Err(AppError::Invalid(vec![FieldError::new(
             "email",
             "enter-account-email",
             "enter the e-mail address of your account, like name@example.org",
         )]));
-    }
-    rate_limits::check(app, &[(LINKS_PER_IP, client.ip.as_str()), (LINKS_PER_EMAIL, email)]).await?;
+    };
+    // Counted under the canonical address, the one the account is found by: however it is typed, one
+    // address has one limit.
+    rate_limits::check(app, &[(LINKS_PER_IP, client.ip.as_str()), (LINKS_PER_EMAIL, email.as_str())]).await?;
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let Some(user) = accounts::find_by_email(&mut tx, email).await?.filter(|u| u.status == AccountStatus::Active)
+    let Some(user) = accounts::find_by_email(&mut tx, &email).await?.filter(|u| u.status == AccountStatus::Active)
     else {
         return Ok(());
     };
@@ -106,10 +109,21 @@ pub async fn sign_in_with_password(
     password: &str,
     client: &Client,
 ) -> Result<SignedIn, AppError> {
-    let email = email.trim();
-    rate_limits::check(app, &[(SIGN_IN_PER_IP, client.ip.as_str()), (SIGN_IN_PER_ACCOUNT, email)]).await?;
+    // The account's limit is keyed on the canonical address, the one it is found by: a letter typed in
+    // another case or form finds the same account and counts against the same limit. Text that is no
+    // address has no account to protect, and only the limit per client counts it.
+    let address = EmailAddress::parse(email).ok();
+    let mut hits = vec![(SIGN_IN_PER_IP, client.ip.as_str())];
+    if let Some(address) = &address {
+        hits.push((SIGN_IN_PER_ACCOUNT, address.as_str()));
+    }
+    rate_limits::check(app, &hits).await?;
     let mut conn = app.db.read().await?;
-    let user = accounts::find_by_email(&mut conn, email).await?.filter(|u| u.status == AccountStatus::Active);
+    let user = match &address {
+        Some(address) => accounts::find_by_email(&mut conn, address).await?,
+        None => None,
+    }
+    .filter(|u| u.status == AccountStatus::Active);
     let hash = match &user {
         Some(user) => accounts::password_hash(&mut conn, user.id).await?,
         None => None,
@@ -169,17 +183,60 @@ pub async fn sign_out(app: &App, token: &str, actor: &Actor) -> Result<(), AppEr
     Ok(())
 }
 
-/// Sets (or changes) the password of the signed-in person.
-pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor) -> Result<(), AppError> {
-    let local = user.email.split('@').next().unwrap_or_default();
-    let inputs: Vec<&str> = user.display_name.split_whitespace().chain([user.email.as_str(), local]).collect();
-    secrets::check_password(password, &inputs)
-        .map_err(|e: WeakPassword| AppError::Invalid(vec![FieldError::of("password", &e)]))?;
-    let hash = secrets::hash_password(password).map_err(AppError::Internal)?;
+/// How recent a sign-in must be to set a password without typing the current one: a person who signed
+/// in with a link just now has proved they read the account's mail.
+pub const RECENT_SIGN_IN: Duration = Duration::minutes(10);
+
+/// A password change: the new password, and the current one (empty when the person signed in moments
+/// ago, or has none yet).
+#[derive(Debug, Clone, Default)]
+pub struct PasswordChange<'a> {
+    pub current: &'a str,
+    pub new: &'a str,
+}
+
+/// Sets (or changes) the password of the signed-in person, on the session with secret
+/// `session_token`. Someone who finds a browser left signed in must not take the account over: the
+/// current password is asked, unless the session was opened within [`RECENT_SIGN_IN`]. Every other
+/// session of the account ends.
+pub async fn set_password(
+    app: &App,
+    user: &User,
+    session_token: &str,
+    change: &PasswordChange<'_>,
+    actor: &Actor,
+) -> Result<(), AppError> {
     let now = app.clock.now();
+    let session_hash = secrets::token_hash(session_token);
+    let mut conn = app.db.read().await?;
+    let stored = accounts::password_hash(&mut conn, user.id).await?;
+    let opened = store::opened_at(&mut conn, &session_hash).await?;
+    drop(conn);
+    let recent = opened.is_some_and(|at| now - at <= RECENT_SIGN_IN);
+    let proved = match (&stored, change.current.is_empty()) {
+        (Some(hash), false) => secrets::verify_password(change.current, hash),
+        _ => recent,
+    };
+    if !proved {
+        rate_limits::check(app, &[(SIGN_IN_PER_ACCOUNT, user.email.as_str())]).await?;
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "current",
+            "current-password",
+            "enter your current password, or sign in again with a link and set the password within 10 minutes",
+        )]));
+    }
+    let local = user.email.split('@').next().unwrap_or_default();
+    let inputs: Vec<&str> =
+        user.display_name.split_whitespace().chain([user.display_name.as_str(), user.email.as_str(), local]).collect();
+    secrets::check_password(change.new, &inputs)
+        .map_err(|e: WeakPassword| AppError::Invalid(vec![FieldError::of("password", &e)]))?;
+    let hash = secrets::hash_password(change.new).map_err(AppError::Internal)?;
     let mut tx = app.db.begin().await?;
     accounts::set_password_hash(&mut tx, user.id, &hash, now).await?;
-    audit::record(&mut tx, &actor.entry("account.password-set", "user", user.id), now).await?;
+    let ended = store::delete_others(&mut tx, user.id, &session_hash).await?;
+    let mut entry = actor.entry("account.password-set", "user", user.id);
+    entry.after_json = Some(serde_json::json!({ "other_sessions_ended": ended }).to_string());
+    audit::record(&mut tx, &entry, now).await?;
     tx.commit().await.map_err(StoreError::from)?;
     Ok(())
 }
@@ -189,7 +246,7 @@ pub async fn set_password(app: &App, user: &User, password: &str, actor: &Actor)
 pub async fn link_for_operator(app: &App, email: &str, actor: &Actor) -> Result<String, AppError> {
     let now = app.clock.now();
     let mut tx = app.db.begin().await?;
-    let user = accounts::find_by_email(&mut tx, email)
+    let user = accounts::find_by_address(&mut tx, email)
         .await?
         .filter(|u| u.status == AccountStatus::Active)
         .ok_or(AppError::NotFound("active account with that address"))?;

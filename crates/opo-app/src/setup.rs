@@ -42,6 +42,7 @@ pub async fn prepare_for_serving(app: &App) -> Result<(), AppError> {
         audit::record(&mut tx, &Actor::system().entry("agreement_template.published", "agreement_template", id), now)
             .await?;
     }
+    canonicalize_emails(&mut tx).await?;
     tx.commit().await.map_err(opo_store::StoreError::from)?;
     app.db.optimize().await?;
     Ok(())
@@ -60,4 +61,25 @@ pub async fn repair_search_index(app: &App) -> Result<usize, AppError> {
 pub async fn is_empty(app: &App) -> Result<bool, AppError> {
     let mut conn = app.db.read().await?;
     Ok(opo_store::partners::count_all(&mut conn).await? == 0 && opo_store::accounts::count(&mut conn).await? == 0)
+}
+
+/// Puts every stored address in its canonical form (`EmailAddress`), where the migration's ASCII folding
+/// was not enough (`Ｊosé@…`). Two accounts whose addresses only now turn out to be one are left as they
+/// are and logged, for an admin to merge: neither is taken from its owner silently.
+async fn canonicalize_emails(tx: &mut opo_store::Tx) -> Result<(), AppError> {
+    for (id, stored) in opo_store::accounts::all_emails(tx).await? {
+        let Ok(email) = opo_domain::text::EmailAddress::parse(&stored) else { continue };
+        if email.as_str() == stored {
+            continue;
+        }
+        match opo_store::accounts::find_by_email(tx, &email).await? {
+            None => opo_store::accounts::set_email(tx, id, &email).await?,
+            Some(other) => tracing::warn!(
+                account = id,
+                other = other.id,
+                "two accounts have the same address in canonical form; left as they are"
+            ),
+        }
+    }
+    Ok(())
 }

@@ -77,7 +77,7 @@ async fn a_partner_contact_who_chose_spanish_gets_the_renewal_reminder_in_spanis
         let (app, clock) = (&demo.app, &demo.clock);
         let contact = {
             let mut conn = app.db.read().await.expect("conn");
-            opo_store::accounts::find_by_email(&mut conn, POC).await.expect("query").expect("an account")
+            opo_store::accounts::find_by_address(&mut conn, POC).await.expect("query").expect("an account")
         };
         accounts::set_locale(app, contact.id, "es").await.expect("Spanish");
         assert!(accounts::set_locale(app, contact.id, "de").await.is_err(), "only a language of the site");
@@ -113,7 +113,7 @@ async fn a_sign_in_link_is_written_in_the_account_language() {
         opo_app::sessions::request_link(app, POC, &client).await.expect("English link");
         let contact = {
             let mut conn = app.db.read().await.expect("conn");
-            opo_store::accounts::find_by_email(&mut conn, POC).await.expect("query").expect("an account")
+            opo_store::accounts::find_by_address(&mut conn, POC).await.expect("query").expect("an account")
         };
         accounts::set_locale(app, contact.id, "pt").await.expect("Portuguese");
         opo_app::sessions::request_link(app, POC, &client).await.expect("Portuguese link");

@@ -62,7 +62,7 @@ async fn status(app: &App, slug: &str) -> PartnerStatus {
 
 async fn user(app: &App, email: &str) -> opo_store::accounts::User {
     let mut conn = app.db.read().await.expect("conn");
-    opo_store::accounts::find_by_email(&mut conn, email).await.expect("query").expect("an account")
+    opo_store::accounts::find_by_address(&mut conn, email).await.expect("query").expect("an account")
 }
 
 async fn resign(app: &App, slug: &str, email: &str) -> String {

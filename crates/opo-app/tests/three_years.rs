@@ -74,7 +74,8 @@ async fn status(app: &App) -> PartnerStatus {
 
 async fn resign(app: &App) {
     let mut conn = app.db.read().await.expect("conn");
-    let user = opo_store::accounts::find_by_email(&mut conn, POC).await.expect("query").expect("the contact's account");
+    let user =
+        opo_store::accounts::find_by_address(&mut conn, POC).await.expect("query").expect("the contact's account");
     drop(conn);
     let template = opo_app::agreements::current(app).await.expect("template");
     let input = SignInput {

@@ -126,9 +126,10 @@ impl DirectoryQuery {
         Ok(query)
     }
 
-    /// The words to search for: letters and digits only, lower-cased, at most [`MAX_TERMS`].
+    /// The words to search for: letters and digits only, lower-cased, accents folded (as the indexed text
+    /// is), at most [`MAX_TERMS`].
     pub fn terms(&self) -> Vec<String> {
-        self.text
+        crate::text::fold_diacritics(&self.text)
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| w.chars().take(40).collect::<String>().to_lowercase())
@@ -228,7 +229,7 @@ mod tests {
     #[test]
     fn search_terms_are_plain_words_whatever_was_typed() {
         let q = DirectoryQuery::parse([("q", "  Terminology \"OR\" (santé)* -registry; DROP TABLE  ")]).expect("valid");
-        assert_eq!(q.terms(), ["terminology", "or", "santé", "registry", "drop", "table"]);
+        assert_eq!(q.terms(), ["terminology", "or", "sante", "registry", "drop", "table"]);
         let long = DirectoryQuery::parse([("q", "a b c d e f g h i j k")]).expect("valid");
         assert_eq!(long.terms().len(), MAX_TERMS);
     }

@@ -25,7 +25,7 @@ impl PageContent {
     /// was checked already, so only the free text is checked here.
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut errors = Vec::new();
-        if let Err(e) = text::required("Name", &self.name, 200) {
+        if let Err(e) = text::line("Name", &self.name, 200) {
             errors.push(FieldError::text("name", &e));
         }
         if !self.website.trim().is_empty()
@@ -33,7 +33,7 @@ impl PageContent {
         {
             errors.push(FieldError::text("website", &e));
         }
-        if let Err(e) = text::required("Short description", &self.short_description, 300) {
+        if let Err(e) = text::line("Short description", &self.short_description, 300) {
             errors.push(FieldError::text("short_description", &e));
         }
         if self.description.chars().count() > 20_000 {

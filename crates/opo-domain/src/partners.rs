@@ -159,7 +159,7 @@ impl OrganizationInput {
     pub fn validate(&self, status: PartnerStatus) -> Result<NewOrganization, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut note = |field: &'static str, e: &dyn Refusal| errors.push(FieldError::of(field, e));
-        let name = text::required("Name", &self.name, 200).map_err(|e| note("name", &e)).ok();
+        let name = text::line("Name", &self.name, 200).map_err(|e| note("name", &e)).ok();
         let slug =
             if self.slug.trim().is_empty() { Slug::from_name(&self.name) } else { Slug::parse(self.slug.trim()) }
                 .map_err(|e| note("slug", &e))
@@ -169,7 +169,7 @@ impl OrganizationInput {
         } else {
             WebUrl::parse(&self.website).map(Some).map_err(|e| note("website", &e)).ok()
         };
-        let short_description = text::required("Short description", &self.short_description, 300)
+        let short_description = text::line("Short description", &self.short_description, 300)
             .map_err(|e| note("short_description", &e))
             .ok();
         if self.long_description.chars().count() > 20_000 {

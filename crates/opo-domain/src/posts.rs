@@ -206,9 +206,8 @@ impl PostInput {
         if kind.is_none() {
             note(FieldError::new("kind", "choose-post-kind", "choose the kind of post"));
         }
-        let title = text::required("Title", &self.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
-        let summary =
-            text::required("Summary", &self.summary, 300).map_err(|e| note(FieldError::text("summary", &e))).ok();
+        let title = text::line("Title", &self.title, 200).map_err(|e| note(FieldError::text("title", &e))).ok();
+        let summary = text::line("Summary", &self.summary, 300).map_err(|e| note(FieldError::text("summary", &e))).ok();
         let body = text::required("Text", &self.body, 20_000).map_err(|e| note(FieldError::text("body", &e))).ok();
         let mut event_starts_at = None;
         if kind == Some(PostKind::Webinar) {

@@ -93,6 +93,9 @@ impl Refusal for TextError {
             Self::BadSlug => "bad-slug",
             Self::BadEmail(_) => "bad-email",
             Self::BadUrl => "bad-url",
+            Self::ControlCharacter { .. } => "control-character",
+            Self::LineBreak { .. } => "line-break",
+            Self::LookAlikeEmail(_) => "look-alike-email",
         }
     }
 
@@ -100,7 +103,8 @@ impl Refusal for TextError {
         match self {
             Self::Empty { field } => vec![("label", (*field).to_owned())],
             Self::TooLong { field, max } => vec![("label", (*field).to_owned()), ("max", max.to_string())],
-            Self::BadEmail(value) => vec![("value", value.clone())],
+            Self::BadEmail(value) | Self::LookAlikeEmail(value) => vec![("value", value.clone())],
+            Self::ControlCharacter { field } | Self::LineBreak { field } => vec![("label", (*field).to_owned())],
             Self::BadSlug | Self::BadUrl => Vec::new(),
         }
     }

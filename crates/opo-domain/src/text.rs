@@ -1,6 +1,9 @@
-//! Small validated text types shared by several capabilities: slugs, e-mail addresses, web addresses.
+//! Small validated text types shared by several capabilities: slugs, e-mail addresses, web addresses,
+//! and the checks every piece of text typed by someone passes: no control characters, and no line
+//! break in a single-line field (a name or a title goes into e-mail headers and subjects).
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// Why a piece of text was refused; the message is shown to the person who typed it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -15,9 +18,34 @@ pub enum TextError {
     BadEmail(String),
     #[error("a web address must start with https:// or http:// and name a host")]
     BadUrl,
+    #[error("{field} must not hold control characters")]
+    ControlCharacter { field: &'static str },
+    #[error("{field} must be on one line")]
+    LineBreak { field: &'static str },
+    #[error("\"{0}\" mixes alphabets or uses letters that look like others; type the address in one alphabet")]
+    LookAlikeEmail(String),
 }
 
-/// Trims `raw` and checks it is present and not longer than `max` characters.
+/// Whether `c` may stand in text of several lines: a control character other than a tab or a line
+/// break may not (a NUL ends a string in C and is refused by PostgreSQL), nor an invisible character
+/// that reorders or hides text.
+fn allowed_in_text(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || is_invisible(c))
+}
+
+/// Characters that change how text is shown without being seen: bidirectional overrides, zero-width
+/// characters, the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Checks text of any kind: no control character but tabs and line breaks, no invisible formatting.
+pub fn check_text(field: &'static str, raw: &str) -> Result<(), TextError> {
+    if raw.chars().all(allowed_in_text) { Ok(()) } else { Err(TextError::ControlCharacter { field }) }
+}
+
+/// Trims `raw` and checks it is present, not longer than `max` characters and free of control
+/// characters (tabs and line breaks are kept: this is for text of several lines).
 pub fn required(field: &'static str, raw: &str, max: usize) -> Result<String, TextError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
@@ -26,7 +54,28 @@ pub fn required(field: &'static str, raw: &str, max: usize) -> Result<String, Te
     if trimmed.chars().count() > max {
         return Err(TextError::TooLong { field, max });
     }
+    check_text(field, trimmed)?;
     Ok(trimmed.to_owned())
+}
+
+/// [`required`] for a single-line field (a name, a title, a subject): a line break is refused too, so
+/// the text can never start another header of an e-mail it is written into, and so is a tab.
+pub fn line(field: &'static str, raw: &str, max: usize) -> Result<String, TextError> {
+    let text = required(field, raw, max)?;
+    if text.contains(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}']) {
+        return Err(TextError::LineBreak { field });
+    }
+    if text.contains('\t') {
+        return Err(TextError::ControlCharacter { field });
+    }
+    Ok(text)
+}
+
+/// Text with its accents taken off (`Santé Numérique` becomes `Sante Numerique`), for search: the
+/// text indexed and the words searched for are folded the same way here, so both databases find the same
+/// partners (SQLite's index folds by itself, PostgreSQL's `simple` configuration does not).
+pub fn fold_diacritics(text: &str) -> String {
+    text.nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).nfc().collect()
 }
 
 /// The part of a public URL that names one thing, such as `kijiji-health`.
@@ -99,19 +148,65 @@ impl std::fmt::Display for Slug {
     }
 }
 
-/// An e-mail address, trimmed and with its domain lower-cased.
+/// An e-mail address in its one canonical form: Unicode compatibility normalization (NFKC) and full case
+/// folding of the whole address, computed here rather than by a database's `lower()` (which differs
+/// between engines: PostgreSQL folds `İ`, SQLite only ASCII). Stored, looked up and counted by rate
+/// limits in this form only, so one address has one account and one limit however it is typed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct EmailAddress(String);
 
+/// The canonical form of an address's text: NFKC, case folded, NFKC again (so that folding cannot leave
+/// a form that normalization would change).
+pub fn canonical_email(raw: &str) -> String {
+    let normalized: String = raw.trim().nfkc().collect();
+    caseless::default_case_fold_str(&normalized).nfkc().collect()
+}
+
+/// The writing system of a letter, coarsely: enough to tell an address that mixes alphabets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Latin,
+    Greek,
+    Cyrillic,
+    Armenian,
+    Hebrew,
+    Arabic,
+    /// Han, kana and Hangul, which Japanese and Korean text mixes by nature.
+    EastAsian,
+    /// Any other block, by its first code point's 256-block.
+    Other(u32),
+}
+
+fn script_of(c: char) -> Script {
+    match c as u32 {
+        0x0000..=0x024F | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF => Script::Latin,
+        0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+        0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
+        0x0530..=0x058F => Script::Armenian,
+        0x0590..=0x05FF => Script::Hebrew,
+        0x0600..=0x06FF | 0x0750..=0x077F => Script::Arabic,
+        0x1100..=0x11FF | 0x3040..=0x30FF | 0x3130..=0x318F | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF => {
+            Script::EastAsian
+        }
+        other => Script::Other(other >> 8),
+    }
+}
+
 impl EmailAddress {
+    /// Reads an address in any form it may be typed in and gives its canonical form. For signing in,
+    /// looking up and counting; a new account also passes [`EmailAddress::parse_new`].
     pub fn parse(raw: &str) -> Result<Self, TextError> {
         let trimmed = raw.trim();
         let bad = || TextError::BadEmail(trimmed.to_owned());
-        if trimmed.len() > 254 || trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        if trimmed.len() > 254 || trimmed.chars().any(|c| c.is_whitespace() || c.is_control() || is_invisible(c)) {
             return Err(bad());
         }
-        let (local, domain) = trimmed.rsplit_once('@').ok_or_else(bad)?;
+        let canonical = canonical_email(trimmed);
+        if canonical.len() > 254 || canonical.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            return Err(bad());
+        }
+        let (local, domain) = canonical.rsplit_once('@').ok_or_else(bad)?;
         let domain_ok = domain.contains('.')
             && !domain.starts_with('.')
             && !domain.ends_with('.')
@@ -124,7 +219,45 @@ impl EmailAddress {
         if local.is_empty() || local.len() > 64 || local.contains('@') || !domain_ok {
             return Err(bad());
         }
-        Ok(Self(format!("{local}@{}", domain.to_lowercase())))
+        Ok(Self(canonical))
+    }
+
+    /// [`EmailAddress::parse`] for the address of a new account, which must also be unambiguous to the
+    /// eye: typed in its normal form (no full-width or other compatibility letters), without combining
+    /// marks left over (`İ` folds to `i` and a combining dot), with accented Latin letters only on
+    /// ASCII letters (no dotless `ı` or Latin alpha `ɑ`), and in one alphabet (no Cyrillic `а` among
+    /// Latin letters).
+    pub fn parse_new(raw: &str) -> Result<Self, TextError> {
+        let address = Self::parse(raw)?;
+        let trimmed = raw.trim();
+        let look_alike = || TextError::LookAlikeEmail(trimmed.to_owned());
+        let composed: String = trimmed.nfc().collect();
+        if composed != trimmed.nfkc().collect::<String>() {
+            return Err(look_alike());
+        }
+        let mut scripts = Vec::new();
+        for c in address.0.chars() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                return Err(look_alike());
+            }
+            if !c.is_alphabetic() {
+                continue;
+            }
+            let script = script_of(c);
+            if script == Script::Latin && !c.is_ascii() {
+                let base = c.to_string().nfd().next().unwrap_or(c);
+                if !base.is_ascii_alphabetic() {
+                    return Err(look_alike());
+                }
+            }
+            if !scripts.contains(&script) {
+                scripts.push(script);
+            }
+        }
+        if scripts.len() > 1 {
+            return Err(look_alike());
+        }
+        Ok(address)
     }
 
     pub fn as_str(&self) -> &str {
@@ -220,8 +353,50 @@ mod tests {
     }
 
     #[test]
-    fn an_email_address_keeps_its_local_part_and_lowercases_its_domain() {
-        assert_eq!(EmailAddress::parse("  Ada.L@Example.ORG ").map(String::from), Ok("Ada.L@example.org".into()));
+    fn an_email_address_is_stored_in_one_canonical_form() {
+        assert_eq!(EmailAddress::parse("  Ada.L@Example.ORG ").map(String::from), Ok("ada.l@example.org".into()));
+        assert_eq!(EmailAddress::parse("ＡＤＡ@example.org").map(String::from), Ok("ada@example.org".into()));
+        assert_eq!(EmailAddress::parse("STRASSE@example.org"), EmailAddress::parse("straße@example.org"));
+        assert_eq!(
+            EmailAddress::parse("Rene\u{301}@example.org").map(String::from),
+            Ok("ren\u{e9}@example.org".into()),
+            "a decomposed accent is composed"
+        );
+    }
+
+    #[test]
+    fn a_dotted_capital_i_does_not_fold_onto_a_plain_i() {
+        let admin = EmailAddress::parse("admin@portal.example").expect("plain");
+        let dotted = EmailAddress::parse("adm\u{130}n@portal.example").expect("still an address to look up");
+        assert_ne!(admin, dotted, "no lower() of one engine may make them the same account");
+    }
+
+    #[test]
+    fn a_new_account_refuses_look_alike_and_mixed_script_addresses() {
+        for bad in [
+            "adm\u{130}n@portal.example",
+            "adm\u{131}n@portal.example",
+            "p\u{430}ypal@portal.example",
+            "ＡＤＡ@example.org",
+            "ada@ex\u{430}mple.org",
+            "\u{251}da@example.org",
+        ] {
+            assert!(
+                matches!(EmailAddress::parse_new(bad), Err(TextError::LookAlikeEmail(_))),
+                "{bad:?}: {:?}",
+                EmailAddress::parse_new(bad)
+            );
+        }
+        for good in ["Ada.L@example.org", "rené@exemple.fr", "иван@пример.рф", "ada+news@example.org"] {
+            assert!(EmailAddress::parse_new(good).is_ok(), "{good:?}");
+        }
+    }
+
+    #[test]
+    fn an_email_address_with_a_control_or_invisible_character_is_refused() {
+        for bad in ["a\0b@example.org", "a\u{200B}b@example.org", "ada@example.org\r\nBcc: x@y.org"] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]
@@ -247,6 +422,22 @@ mod tests {
             WebUrl::parse("https://www.kijiji.example/a?b").map(|u| u.host().to_owned()),
             Ok("www.kijiji.example".into())
         );
+    }
+
+    #[test]
+    fn text_refuses_control_characters_and_a_line_refuses_line_breaks() {
+        assert_eq!(required("Notes", "one\r\ntwo\tthree", 50), Ok("one\r\ntwo\tthree".into()));
+        assert_eq!(required("Notes", "a\0b", 50), Err(TextError::ControlCharacter { field: "Notes" }));
+        assert_eq!(required("Notes", "a\u{7f}b", 50), Err(TextError::ControlCharacter { field: "Notes" }));
+        assert_eq!(required("Notes", "a\u{202E}b", 50), Err(TextError::ControlCharacter { field: "Notes" }));
+        assert_eq!(line("Name", "Kijiji\r\nBcc: x@y.org", 50), Err(TextError::LineBreak { field: "Name" }));
+        assert_eq!(line("Name", "Kijiji\tHealth", 50), Err(TextError::ControlCharacter { field: "Name" }));
+        assert_eq!(line("Name", " Kijiji Health ", 50), Ok("Kijiji Health".into()));
+    }
+
+    #[test]
+    fn accents_are_folded_for_search() {
+        assert_eq!(fold_diacritics("Dáta Santé Numérique São Tomé Ærø"), "Data Sante Numerique Sao Tome Ærø");
     }
 
     #[test]

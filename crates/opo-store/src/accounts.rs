@@ -87,7 +87,7 @@ pub async fn insert(
 /// Every account, by e-mail address.
 pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
     let sql = format!(
-        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id order by lower(u.email)"
+        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id order by u.email"
     );
     let mut users: Vec<User> =
         sqlx::query(&sql).fetch_all(&mut *conn).await?.iter().map(user_from_row).collect::<Result<_, _>>()?;
@@ -108,14 +108,36 @@ pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, StoreE
     one(conn, row).await
 }
 
-/// The account with this address, whatever the letter case.
-pub async fn find_by_email(conn: &mut Conn, email: &str) -> Result<Option<User>, StoreError> {
+/// The account with this address. Addresses are stored in their canonical form ([`EmailAddress`]), so
+/// the lookup is plain equality: no engine's `lower()`, which PostgreSQL and SQLite apply differently.
+pub async fn find_by_email(conn: &mut Conn, email: &EmailAddress) -> Result<Option<User>, StoreError> {
     let sql = format!(
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id \
-         where lower(u.email) = lower($1)"
+         where u.email = $1"
     );
-    let row = sqlx::query(&sql).bind(email.trim()).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query(&sql).bind(email.as_str()).fetch_optional(&mut *conn).await?;
     one(conn, row).await
+}
+
+/// The account with this address as someone typed it: read in its canonical form first; text that is
+/// no address has no account.
+pub async fn find_by_address(conn: &mut Conn, typed: &str) -> Result<Option<User>, StoreError> {
+    match EmailAddress::parse(typed) {
+        Ok(email) => find_by_email(conn, &email).await,
+        Err(_) => Ok(None),
+    }
+}
+
+/// The addresses stored in another form than their canonical one, with their account's id: left by
+/// versions that kept the local part's letter case, for [`set_email`] to put right.
+pub async fn all_emails(conn: &mut Conn) -> Result<Vec<(i64, String)>, StoreError> {
+    Ok(sqlx::query_as("select id, email from users order by id").fetch_all(&mut *conn).await?)
+}
+
+/// Stores an account's address in its canonical form.
+pub async fn set_email(conn: &mut Conn, id: i64, email: &EmailAddress) -> Result<(), StoreError> {
+    sqlx::query("update users set email = $1 where id = $2").bind(email.as_str()).bind(id).execute(&mut *conn).await?;
+    Ok(())
 }
 
 /// The stored password hash of an account, if it has set a password.

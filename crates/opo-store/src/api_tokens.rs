@@ -75,6 +75,17 @@ pub async fn revoke(conn: &mut Conn, user_id: i64, id: i64, now: OffsetDateTime)
     Ok(done.rows_affected() == 1)
 }
 
+/// Revokes every live token of an account (on deactivation): a revoked token stays revoked, so
+/// activating the account again revives none. Returns how many were revoked.
+pub async fn revoke_all(conn: &mut Conn, user_id: i64, now: OffsetDateTime) -> Result<u64, StoreError> {
+    let done = sqlx::query("update api_tokens set revoked_at = $1 where user_id = $2 and revoked_at is null")
+        .bind(format_ts(now))
+        .bind(user_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
 /// A secret of this installation (shared by every instance on one database), created on first use.
 pub async fn instance_secret(
     conn: &mut Conn,

@@ -61,7 +61,9 @@ pub async fn reindex(conn: &mut Conn, organization_id: i64) -> Result<(), StoreE
         body.push(post.try_get("title")?);
         body.push(post.try_get("summary")?);
     }
-    let body = body.join("\n");
+    // Accents folded here, as the words searched for are (`DirectoryQuery::terms`): PostgreSQL's `simple`
+    // configuration keeps them, and `dáta` would find nothing that says `data`.
+    let body = opo_domain::text::fold_diacritics(&body.join("\n"));
     if is_postgres(conn) {
         sqlx::query(
             "insert into partner_search (organization_id, body) values ($1, $2) \

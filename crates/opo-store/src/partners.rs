@@ -545,7 +545,7 @@ pub async fn add_contact(
     contact: &NewContact,
     now: OffsetDateTime,
 ) -> Result<i64, StoreError> {
-    let user_id = match crate::accounts::find_by_email(conn, &contact.email).await? {
+    let user_id = match crate::accounts::find_by_address(conn, &contact.email).await? {
         Some(user) => user.id,
         None => {
             let email = opo_domain::text::EmailAddress::parse(&contact.email)

@@ -2,7 +2,7 @@
 //! the database lets no one sign in.
 
 use crate::accounts::{USER_COLUMNS, User, user_from_row};
-use crate::{Conn, StoreError, format_ts};
+use crate::{Conn, StoreError, format_ts, parse_ts};
 use sqlx::Row;
 use time::OffsetDateTime;
 
@@ -71,6 +71,26 @@ pub async fn delete(conn: &mut Conn, token_hash: &str) -> Result<bool, StoreErro
 pub async fn delete_for_user(conn: &mut Conn, user_id: i64) -> Result<u64, StoreError> {
     let done = sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(&mut *conn).await?;
     Ok(done.rows_affected())
+}
+
+/// Ends every session of an account but the one with this secret (after a password change: whoever
+/// else was signed in, perhaps with the old password, is no longer).
+pub async fn delete_others(conn: &mut Conn, user_id: i64, keep_token_hash: &str) -> Result<u64, StoreError> {
+    let done = sqlx::query("delete from sessions where user_id = $1 and token_hash <> $2")
+        .bind(user_id)
+        .bind(keep_token_hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// When the session with this secret was opened, if it exists.
+pub async fn opened_at(conn: &mut Conn, token_hash: &str) -> Result<Option<OffsetDateTime>, StoreError> {
+    let created: Option<String> = sqlx::query_scalar("select created_at from sessions where token_hash = $1")
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    created.as_deref().map(parse_ts).transpose()
 }
 
 /// A new single-use sign-in link.

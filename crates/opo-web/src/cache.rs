@@ -152,11 +152,13 @@ fn signed_in(headers: &HeaderMap) -> bool {
             .any(|(name, _)| crate::session::is_session_cookie(name))
 }
 
-/// The query with its parameters in one order, so `?b=1&a=2` and `?a=2&b=1` share an entry.
+/// The query with its parameters in one order, so `?b=1&a=2` and `?a=2&b=1` share an entry. Only the
+/// names are sorted, and stably: the values of a repeated name keep the order they were sent in, which
+/// the handler reads (`?page=2&page=1` is page 2, `?page=1&page=2` page 1, and they are two entries).
 fn normalized_query(query: Option<&str>) -> String {
     let mut pairs: Vec<(String, String)> =
         form_urlencoded::parse(query.unwrap_or_default().as_bytes()).into_owned().collect();
-    pairs.sort();
+    pairs.sort_by(|a, b| a.0.cmp(&b.0));
     form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
 }
 
@@ -249,4 +251,16 @@ pub(crate) async fn layer(State(cache): State<PageCache>, mut request: Request, 
     let response = entry.respond(&asked, false);
     cache.insert(key, entry);
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_are_sorted_by_name_and_repeated_ones_keep_their_order() {
+        assert_eq!(normalized_query(Some("b=1&a=2")), normalized_query(Some("a=2&b=1")));
+        assert_ne!(normalized_query(Some("page=2&page=1")), normalized_query(Some("page=1&page=2")));
+        assert_eq!(normalized_query(Some("page=2&a=x&page=1")), "a=x&page=2&page=1");
+    }
 }

@@ -222,6 +222,10 @@ impl IntoResponse for WebError {
         if let Some(seconds) = retry_after {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
         }
+        // An error is about this one request: kept by no cache, never answered again from one.
+        response
+            .headers_mut()
+            .insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
         response
     }
 }

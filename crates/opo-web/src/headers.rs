@@ -42,10 +42,16 @@ async fn frame_and_share(request: axum::extract::Request, next: axum::middleware
     response
 }
 
-pub(crate) fn wrap(router: Router) -> Router {
+/// The `Strict-Transport-Security` of a site served over HTTPS: browsers that saw it once never ask for
+/// the site over plain HTTP again, for `max_age` seconds.
+pub(crate) fn strict_transport(max_age: u64) -> HeaderValue {
+    HeaderValue::from_str(&format!("max-age={max_age}; includeSubDomains"))
+        .unwrap_or_else(|_| HeaderValue::from_static("max-age=31536000; includeSubDomains"))
+}
+
+pub(crate) fn wrap(router: Router, strict_transport: Option<HeaderValue>) -> Router {
     let fixed = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
-        (header::REFERRER_POLICY, "strict-origin-when-cross-origin"),
         (HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
         (HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
     ];
@@ -60,9 +66,17 @@ pub(crate) fn wrap(router: Router) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(PAGE_CSP),
+        ))
+        // So does one that sets a stricter referrer policy (the sign-in link page).
+        .layer(SetResponseHeaderLayer::if_not_present(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("strict-origin-when-cross-origin"),
         ));
     for (name, value) in fixed {
         router = router.layer(SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value)));
+    }
+    if let Some(value) = strict_transport {
+        router = router.layer(SetResponseHeaderLayer::overriding(header::STRICT_TRANSPORT_SECURITY, value));
     }
     router.layer(axum::middleware::from_fn(frame_and_share))
 }

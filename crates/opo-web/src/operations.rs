@@ -23,12 +23,31 @@ impl Lifecycle {
 }
 
 /// How `opo serve` runs the router, beyond the application itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ServeOptions {
     pub lifecycle: Lifecycle,
     /// A bearer token that opens `/metrics` to scrapers on other machines; without one, only requests
     /// from this machine may read it.
     pub metrics_token: Option<String>,
+    /// The `max-age` of `Strict-Transport-Security`, in seconds, sent when the base URL is https; zero
+    /// sends none.
+    pub hsts_max_age: u64,
+    /// The reverse proxies whose `X-Forwarded-For` or `Forwarded` is believed (`crate::client_ip`).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+/// A year: browsers remember to use HTTPS only for as long as this says.
+pub const DEFAULT_HSTS_MAX_AGE: u64 = 31_536_000;
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        Self {
+            lifecycle: Lifecycle::default(),
+            metrics_token: None,
+            hsts_max_age: DEFAULT_HSTS_MAX_AGE,
+            trusted_proxies: Vec::new(),
+        }
+    }
 }
 
 /// What the operator's handlers share.
@@ -37,6 +56,7 @@ pub(crate) struct Operations {
     pub(crate) lifecycle: Lifecycle,
     pub(crate) metrics_token: Option<Arc<str>>,
     pub(crate) metrics: Arc<Metrics>,
+    pub(crate) trusted_proxies: Arc<[ipnet::IpNet]>,
 }
 
 impl Operations {
@@ -45,6 +65,7 @@ impl Operations {
             lifecycle: options.lifecycle,
             metrics_token: options.metrics_token.filter(|t| !t.trim().is_empty()).map(|t| Arc::from(t.trim())),
             metrics: Arc::new(Metrics::default()),
+            trusted_proxies: options.trusted_proxies.into(),
         }
     }
 }

@@ -105,13 +105,17 @@ pub(crate) async fn load(
         request.extensions_mut().insert(Actor::Signed(user.role));
         let session = Session { user: Arc::new(user), token: String::new(), credential: Credential::ApiToken };
         request.extensions_mut().insert(session);
-        return Ok(next.run(request).await);
+        let mut response = next.run(request).await;
+        keep_private(&mut response);
+        return Ok(response);
     }
     let token = read_cookie(request.headers(), cookie_name(&state)).map(str::to_owned);
     let mut stale = false;
+    let mut signed_in = false;
     if let Some(token) = token.filter(|t| !t.is_empty()) {
         match opo_app::sessions::resume(&state.app, &token).await? {
             Some(user) => {
+                signed_in = true;
                 request.extensions_mut().insert(Actor::Signed(user.role));
                 request.extensions_mut().insert(Session {
                     user: Arc::new(user),
@@ -123,10 +127,27 @@ pub(crate) async fn load(
         }
     }
     let mut response = next.run(request).await;
+    if signed_in {
+        keep_private(&mut response);
+    }
     if stale && !response.headers().contains_key(header::SET_COOKIE) {
         response.headers_mut().insert(header::SET_COOKIE, clear_cookie(&state));
     }
     Ok(response)
+}
+
+/// Marks an answer to a signed-in person as one no cache may keep, shared or the browser's own: it may
+/// be personal, and a shared computer's next user must not find it in the history. An answer that says
+/// it never changes (an asset at its hashed address) is the same for everyone and keeps its caching.
+pub(crate) fn keep_private(response: &mut Response) {
+    let immutable = response
+        .headers()
+        .get(header::CACHE_CONTROL)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("immutable"));
+    if !immutable {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
 }
 
 /// The signed-in person, if any.
@@ -148,16 +169,26 @@ impl<S: Send + Sync> FromRequestParts<S> for Session {
     }
 }
 
-/// Where the request comes from: the peer address and the browser's name.
+/// Where the request comes from: the client's address (`crate::client_ip`) and the browser's name.
 pub(crate) struct ClientInfo(pub Client);
 
 impl<S: Send + Sync> FromRequestParts<S> for ClientInfo {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let ip = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default();
-        let user_agent =
-            parts.headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let ip = match parts.extensions.get::<crate::client_ip::ClientIp>() {
+            Some(client) => client.0.to_string(),
+            None => parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string()).unwrap_or_default(),
+        };
+        // The browser's name is stored with the session: no control character goes with it.
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
         Ok(Self(Client { ip, user_agent }))
     }
 }

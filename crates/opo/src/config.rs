@@ -114,6 +114,14 @@ pub struct Layer {
     /// the same private network) [default: false]
     #[arg(long, env = "OPO_WEBHOOKS_ALLOW_PRIVATE", global = true)]
     pub webhooks_allow_private: Option<bool>,
+    /// Seconds browsers keep to HTTPS once told (Strict-Transport-Security, sent when the base URL is
+    /// https; 0 sends none) [default: 31536000]
+    #[arg(long, env = "OPO_HSTS_MAX_AGE", global = true)]
+    pub hsts_max_age: Option<u64>,
+    /// Reverse proxies whose X-Forwarded-For or Forwarded names the client, as addresses or CIDR ranges
+    /// separated by commas (10.0.0.0/8, 127.0.0.1) [default: none]
+    #[arg(long, env = "OPO_TRUSTED_PROXIES", global = true)]
+    pub trusted_proxies: Option<String>,
     /// Raised or lowered maxima of rate limits, as scope=max separated by commas (link-ip=50) [default: none]
     #[arg(long, env = "OPO_RATE_LIMITS", global = true)]
     pub rate_limits: Option<String>,
@@ -169,6 +177,8 @@ impl Layer {
             checkin_lead_days: self.checkin_lead_days.or(lower.checkin_lead_days),
             announcement_email: self.announcement_email.or(lower.announcement_email),
             webhooks_allow_private: self.webhooks_allow_private.or(lower.webhooks_allow_private),
+            hsts_max_age: self.hsts_max_age.or(lower.hsts_max_age),
+            trusted_proxies: self.trusted_proxies.or(lower.trusted_proxies),
             rate_limits: self.rate_limits.or(lower.rate_limits),
             discourse_url: self.discourse_url.or(lower.discourse_url),
             discourse_webhook_secret: self.discourse_webhook_secret.or(lower.discourse_webhook_secret),
@@ -240,6 +250,10 @@ pub struct Config {
     pub checkin_lead_days: i64,
     pub announcement_email: String,
     pub webhooks_allow_private: bool,
+    /// The `max-age` of `Strict-Transport-Security` over HTTPS; zero sends none.
+    pub hsts_max_age: u64,
+    /// The reverse proxies whose forwarding headers are believed.
+    pub trusted_proxies: Vec<opo_web::IpNet>,
     pub rate_limits: Vec<(String, i64)>,
     pub discourse: Option<Discourse>,
     pub discourse_connect: Option<DiscourseConnect>,
@@ -372,6 +386,9 @@ impl Config {
             checkin_lead_days: layer.checkin_lead_days.unwrap_or(30),
             announcement_email: layer.announcement_email.unwrap_or_default().trim().to_owned(),
             webhooks_allow_private: layer.webhooks_allow_private.unwrap_or(false),
+            hsts_max_age: layer.hsts_max_age.unwrap_or(opo_web::DEFAULT_HSTS_MAX_AGE),
+            trusted_proxies: opo_web::parse_trusted_proxies(layer.trusted_proxies.as_deref().unwrap_or_default())
+                .map_err(|e| anyhow::anyhow!("trusted proxies: {e}"))?,
             rate_limits: opo_app::rate_limits::parse_overrides(layer.rate_limits.as_deref().unwrap_or_default())
                 .map_err(|e| anyhow::anyhow!("rate limits: {e}"))?,
             discourse_connect: discourse_connect(layer.discourse_url.as_deref(), layer.discourse_connect_secret)?,
@@ -614,6 +631,15 @@ mod tests {
                 assert!(!err.to_string().contains("unknown field"), "{flag}: {err}");
             }
         }
+    }
+
+    #[test]
+    fn trusted_proxies_are_read_as_ranges_and_a_wrong_one_is_refused() {
+        let set = Layer { trusted_proxies: Some("10.0.0.0/8, 127.0.0.1".into()), ..Layer::default() };
+        assert_eq!(Config::from_layer(set).expect("valid").trusted_proxies.len(), 2);
+        assert!(Config::from_layer(Layer::default()).expect("valid").trusted_proxies.is_empty(), "none by default");
+        let wrong = Layer { trusted_proxies: Some("proxy.example".into()), ..Layer::default() };
+        assert!(Config::from_layer(wrong).is_err_and(|e| format!("{e:#}").contains("proxy.example")));
     }
 
     #[test]

@@ -20,6 +20,8 @@ pub async fn serve(app: &App, mailer: Mailer, config: &Config) -> anyhow::Result
     let options = ServeOptions {
         lifecycle: lifecycle.clone(),
         metrics_token: config.metrics_token.as_ref().map(|t| t.0.clone()),
+        hsts_max_age: config.hsts_max_age,
+        trusted_proxies: config.trusted_proxies.clone(),
     };
     let router = opo_web::build_app_with(app.clone(), options);
     let listener = tokio::net::TcpListener::bind(config.listen)

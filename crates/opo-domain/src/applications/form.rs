@@ -94,7 +94,7 @@ impl ApplicationForm {
         if org_type.is_none() {
             note("org_type", &Said::new("choose-org-type", "choose the kind of organization"));
         }
-        let short_description = text::required("Short description", &self.short_description, 300)
+        let short_description = text::line("Short description", &self.short_description, 300)
             .map_err(|e| note("short_description", &e))
             .ok();
         let statement = self.statement.trim();
@@ -108,8 +108,8 @@ impl ApplicationForm {
                 .with("min", MIN_STATEMENT),
             );
         }
-        let poc_name = text::required("Name", &self.poc_name, 200).map_err(|e| note("poc_name", &e)).ok();
-        let poc_email = EmailAddress::parse(&self.poc_email).map_err(|e| note("poc_email", &e)).ok();
+        let poc_name = text::line("Name", &self.poc_name, 200).map_err(|e| note("poc_name", &e)).ok();
+        let poc_email = EmailAddress::parse_new(&self.poc_email).map_err(|e| note("poc_email", &e)).ok();
         let capabilities = known("capabilities", &self.capabilities, choices.capabilities, &mut note);
         if capabilities.is_empty() {
             note("capabilities", &Said::new("choose-capability", "choose at least one role your organization takes"));

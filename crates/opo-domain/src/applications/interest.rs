@@ -40,14 +40,13 @@ impl InterestInput {
             errors.push(FieldError::of(field, e));
         };
         let organization =
-            text::required("Organization", &self.organization, 200).map_err(|e| note("organization", &e)).ok();
+            text::line("Organization", &self.organization, 200).map_err(|e| note("organization", &e)).ok();
         let website = match self.website.trim() {
             "" => Some(None),
             raw => WebUrl::parse(raw).map(Some).map_err(|e| note("website", &e)).ok(),
         };
-        let contact_name =
-            text::required("Your name", &self.contact_name, 200).map_err(|e| note("contact_name", &e)).ok();
-        let contact_email = EmailAddress::parse(&self.contact_email).map_err(|e| note("contact_email", &e)).ok();
+        let contact_name = text::line("Your name", &self.contact_name, 200).map_err(|e| note("contact_name", &e)).ok();
+        let contact_email = EmailAddress::parse_new(&self.contact_email).map_err(|e| note("contact_email", &e)).ok();
         let country = match self.country.trim() {
             "" => Some(None),
             raw => CountryCode::parse(raw).map(Some).map_err(|e| note("country", &e)).ok(),

@@ -100,6 +100,11 @@ impl Tr {
             TextError::BadSlug => self.get("text-bad-slug"),
             TextError::BadEmail(value) => self.args("text-bad-email", &[("value", value.as_str().into())]),
             TextError::BadUrl => self.get("text-bad-url"),
+            TextError::ControlCharacter { .. } => self.args("field-control-character", &[("label", field.into())]),
+            TextError::LineBreak { .. } => self.args("field-line-break", &[("label", field.into())]),
+            TextError::LookAlikeEmail(value) => {
+                self.args("field-look-alike-email", &[("value", value.as_str().into())])
+            }
         }
     }
 }

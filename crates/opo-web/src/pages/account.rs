@@ -137,6 +137,10 @@ pub(crate) async fn create_token(
             let shown = Shown { new_token: Some(token), ..Shown::default() };
             render_all(&state, &session, StatusCode::OK, shown).await
         }
+        Err(AppError::Invalid(problems)) if problems.first().is_some_and(|p| p.field == "current") => {
+            let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();
+            render(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, Some(format!("{message}.")), None).await
+        }
         Err(AppError::Invalid(problems)) => {
             let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();
             let shown = Shown { token_error: Some(format!("{message}.")), ..Shown::default() };
@@ -187,6 +191,8 @@ pub(crate) async fn calendar_feed(
 #[derive(Deserialize)]
 pub(crate) struct PasswordForm {
     #[serde(default)]
+    current: String,
+    #[serde(default)]
     password: String,
     #[serde(default)]
     confirm: String,
@@ -208,12 +214,23 @@ pub(crate) async fn set_password(
         )
         .await;
     }
-    match opo_app::sessions::set_password(&state.app, &session.user, &form.password, &session.audit_actor(&client))
-        .await
+    let change = opo_app::sessions::PasswordChange { current: &form.current, new: &form.password };
+    match opo_app::sessions::set_password(
+        &state.app,
+        &session.user,
+        &session.token,
+        &change,
+        &session.audit_actor(&client),
+    )
+    .await
     {
         Ok(()) => {
             let notice = crate::i18n::Tr::current().get("account-password-set");
             render(&state, &session, StatusCode::OK, None, Some(notice)).await
+        }
+        Err(AppError::Invalid(problems)) if problems.first().is_some_and(|p| p.field == "current") => {
+            let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();
+            render(&state, &session, StatusCode::UNPROCESSABLE_ENTITY, Some(format!("{message}.")), None).await
         }
         Err(AppError::Invalid(problems)) => {
             let message = problems.first().map(|p| crate::i18n::Tr::current().field_error(p)).unwrap_or_default();

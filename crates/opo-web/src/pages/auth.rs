@@ -55,7 +55,7 @@ fn sign_in_page(
         .in_language(t);
     let mut page = page(layout);
     page.forum_sign_in = state.app.settings.discourse_connect.is_some();
-    page.next = crate::next::same_site_path(&page.next).unwrap_or_default();
+    page.next = crate::next::return_path(&page.next).unwrap_or_default();
     Ok((status, Html(page.render()?)).into_response())
 }
 
@@ -67,7 +67,7 @@ pub(crate) struct NextQuery {
 
 /// Where a person lands once signed in: the page they came for, else their home.
 fn landing(next: &str, role: opo_domain::accounts::Role) -> String {
-    crate::next::same_site_path(next).unwrap_or_else(|| policy::home(role).to_owned())
+    crate::next::return_path(next).unwrap_or_else(|| policy::home(role).to_owned())
 }
 
 pub(crate) async fn page(
@@ -104,7 +104,7 @@ pub(crate) async fn request_link(
     ClientInfo(client): ClientInfo,
     Form(form): Form<LinkForm>,
 ) -> Result<Response, WebError> {
-    let next = crate::next::same_site_path(&form.next);
+    let next = crate::next::return_path(&form.next);
     match opo_app::sessions::request_link_to(&state.app, &form.email, &client, next.as_deref()).await {
         Ok(()) => {
             let layout =
@@ -163,10 +163,11 @@ pub(crate) async fn link_page(
 ) -> Result<Response, WebError> {
     let layout =
         Layout::new(&state, crate::i18n::Tr::current().get("sign-in-title"), "", "/sign-in/link").in_section("sign-in");
-    let next = crate::next::same_site_path(&query.next).unwrap_or_default();
+    let next = crate::next::return_path(&query.next).unwrap_or_default();
     let mut response = Html(UseLinkPage { layout, token: query.token, next }.render()?).into_response();
-    // Keep the token out of other sites' logs.
+    // Keep the token out of other sites' logs, and out of every cache and the browser's stored pages.
     response.headers_mut().insert(header::REFERRER_POLICY, header::HeaderValue::from_static("no-referrer"));
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("no-store"));
     Ok(response)
 }
 

@@ -130,11 +130,18 @@ fn atom_feed(base: &str, feed: &Feed) -> String {
     out.to_string()
 }
 
+/// Plain text as HTML. RSS readers show a description as HTML, and the `rss` crate writes it in a CDATA
+/// section, where XML escapes nothing: text written there as it is would be markup (an organization
+/// named `<svg/onload=…>`). Escaped, it is shown as the text it is, and holds no `]]>` either.
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;")
+}
+
 fn rss_feed(base: &str, feed: &Feed) -> String {
     let mut channel = rss::Channel::default();
     channel.set_title(feed.title.clone());
     channel.set_link(feed.page_url.clone());
-    channel.set_description(feed.title.clone());
+    channel.set_description(html_text(&feed.title));
     channel.set_items(
         feed.posts
             .iter()
@@ -148,7 +155,8 @@ fn rss_feed(base: &str, feed: &Feed) -> String {
                 guid.set_permalink(true);
                 item.set_guid(Some(guid));
                 item.set_pub_date(Some(utc(post.card.published_at).to_rfc2822()));
-                item.set_description(Some(post.card.summary.clone()));
+                item.set_description(Some(html_text(&post.card.summary)));
+                // Sanitized HTML, the same as the Atom feed's content.
                 item.set_content(Some(markdown::render(&post.body)));
                 let mut category = rss::Category::default();
                 category.set_name(crate::i18n::Tr::current().post_kind(post.card.kind));

@@ -11,6 +11,11 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
+/// `back` when it is a plain path of this site, else `/`.
+fn same_site_path(back: &str) -> &str {
+    crate::next::same_site_path(back).unwrap_or("/")
+}
+
 #[derive(Deserialize)]
 pub(crate) struct Choice {
     #[serde(default)]
@@ -30,16 +35,33 @@ pub(crate) async fn choose(
     if let Some(session) = session {
         opo_app::accounts::set_locale(&state.app, session.user.id, locale.code()).await?;
     }
-    // Only a path of this site: never a way to send people elsewhere.
-    let back = if choice.back.starts_with('/') && !choice.back.starts_with("//") && !choice.back.contains('\\') {
-        choice.back.as_str()
-    } else {
-        "/"
-    };
-    let mut response = Redirect::to(back).into_response();
+    let mut response = Redirect::to(same_site_path(&choice.back)).into_response();
     let cookie = format!("{COOKIE}={}; Path=/; SameSite=Lax; Max-Age=31536000", locale.code());
     response
         .headers_mut()
         .insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).map_err(|e| WebError::Internal(e.to_string()))?);
     Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_site_path;
+
+    #[test]
+    fn only_a_plain_path_of_this_site_is_taken_back_to() {
+        assert_eq!(same_site_path("/partners?page=2"), "/partners?page=2");
+        for bad in [
+            "",
+            "partners",
+            "//evil.example/",
+            "/\\evil.example",
+            "/\t/evil.example/",
+            "/a\nb",
+            "/a\r\nb",
+            "/a\0",
+            "/a\x7f",
+        ] {
+            assert_eq!(same_site_path(bad), "/", "{bad:?}");
+        }
+    }
 }

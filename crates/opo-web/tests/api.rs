@@ -19,6 +19,7 @@ const ORIGIN: &str = "http://127.0.0.1:8080";
 struct TestApi {
     router: Router,
     app: App,
+    clock: std::sync::Arc<opo_domain::clock::ManualClock>,
     _db: opo_store::testing::TestDb,
 }
 
@@ -160,7 +161,7 @@ async fn each_api() -> Vec<TestApi> {
     opo_app::testing::demo_apps()
         .await
         .into_iter()
-        .map(|d| TestApi { router: build_app(d.app.clone()), app: d.app, _db: d.db })
+        .map(|d| TestApi { router: build_app(d.app.clone()), app: d.app, clock: d.clock, _db: d.db })
         .collect()
 }
 
@@ -586,7 +587,7 @@ async fn the_forum_webhook_creates_one_application_per_topic_and_refuses_a_bad_s
             ..(*demo.app.settings).clone()
         };
         let app = App::new(demo.app.db.clone(), demo.app.clock.clone(), settings);
-        let t = TestApi { router: build_app(app.clone()), app, _db: demo.db };
+        let t = TestApi { router: build_app(app.clone()), app, clock: demo.clock, _db: demo.db };
         let count = || async {
             let mut conn = t.app.db.read().await.expect("conn");
             sqlx::query_scalar::<_, i64>("select count(*) from applications where discourse_topic_id = 4242")
@@ -1013,4 +1014,149 @@ async fn showcase_posts_are_written_submitted_and_published_through_the_api() {
             .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "consent");
         t.get("/api/v1/posts/999999", Some(&secretariat)).await.assert_problem(StatusCode::NOT_FOUND, "");
     }
+}
+
+#[tokio::test]
+async fn a_mail_point_of_contact_named_in_the_application_signs_in_and_answers_the_first_check_in() {
+    use opo_domain::clock::Clock;
+    for t in each_api().await {
+        // Amina applies; the application names Baraka as the organization's mail point of contact.
+        let applicant = "amina@lakeside-data.example";
+        let poc = "baraka@lakeside-data.example";
+        let (id, partner) = t.applicant("Lakeside Data Cooperative", applicant).await;
+        let secretariat = t.staff_token("secretariat", "officer@secretariat.example").await;
+        let members = [
+            t.staff_token("committee", "one@committee.example").await,
+            t.staff_token("committee", "two@committee.example").await,
+        ];
+        let app = format!("/api/v1/applications/{id}");
+        let at = (t.clock.now() + time::Duration::days(2))
+            .format(&time::format_description::well_known::Rfc3339)
+            .expect("time");
+        step(
+            t.post(&format!("{app}/call"), &secretariat, json!({ "starts_at": at, "minutes": 30 })).await,
+            StatusCode::OK,
+        );
+        step(t.post_empty(&format!("{app}/invite"), &secretariat).await, StatusCode::OK);
+        let (capabilities, components) = opo_app::applications::choices(&t.app).await.expect("choices");
+        let form = json!({
+            "org_type": "ngo",
+            "short_description": "Open data for lake basin health services.",
+            "description": "We publish facility and service data for the lake basin.",
+            "statement": "We support open standards and share our registry work with the community.",
+            "poc_name": "Baraka Otieno",
+            "poc_email": poc,
+            "poc_title": "Partnerships lead",
+            "capabilities": [capabilities[0].key],
+            "components": [components[0].key],
+            "countries": ["KE"],
+            "links": ""
+        });
+        step(t.post(&format!("{app}/form"), &partner, form).await, StatusCode::OK);
+        let logo = Request::builder()
+            .method(Method::POST)
+            .uri(format!("{app}/logo?filename=logo.svg"))
+            .header(header::AUTHORIZATION, format!("Bearer {partner}"))
+            .header(header::CONTENT_TYPE, "image/svg+xml")
+            .body(Body::from(LOGO))
+            .expect("request");
+        step(t.send(logo).await, StatusCode::OK);
+        let agreement = t.get("/api/v1/agreement", Some(&partner)).await.json();
+        let sign = json!({ "template_id": agreement["id"], "signer_name": "Amina Njoroge", "signer_title": "Director", "accept": true });
+        step(t.post(&format!("{app}/agreement"), &partner, sign).await, StatusCode::CREATED);
+        step(t.post_empty(&format!("{app}/submit"), &partner).await, StatusCode::OK);
+        step(t.post_empty(&format!("{app}/send-to-committee"), &secretariat).await, StatusCode::OK);
+        for member in &members {
+            step(
+                t.post(&format!("{app}/votes"), member, json!({ "vote": "approve", "comment": "" })).await,
+                StatusCode::CREATED,
+            );
+        }
+        let decision = json!({ "decision": "approve", "reason": "A good fit." });
+        step(t.post(&format!("{app}/decision"), &secretariat, decision).await, StatusCode::OK);
+        step(t.post_empty(&format!("{app}/page/draft"), &secretariat).await, StatusCode::CREATED);
+        step(t.post_empty(&format!("{app}/page/versions/1/approve"), &partner).await, StatusCode::OK);
+        let announced = step(t.post_empty(&format!("{app}/announce"), &secretariat).await, StatusCode::OK);
+        let slug = announced.json()["profile"].as_str().expect("a profile").trim_start_matches("/partners/").to_owned();
+
+        // Baraka is now the organization's mail point of contact, with an account of his own.
+        let organization = t.get(&format!("/api/v1/organizations/{slug}"), Some(&secretariat)).await.json();
+        let contacts = organization["contacts"].as_array().expect("contacts").clone();
+        let baraka = contacts.iter().find(|c| c["email"] == poc).expect("the mail point of contact is a contact");
+        assert_eq!(baraka["roles"], json!(["mail-poc"]), "{organization}");
+        let amina = contacts.iter().find(|c| c["email"] == applicant).expect("the applicant stays a contact");
+        assert_eq!(amina["roles"], json!(["primary", "signer"]), "the role moved to Baraka: {organization}");
+
+        // Eleven months on, the first check-in opens and its questionnaire reaches him.
+        t.clock.advance(time::Duration::days(340));
+        opo_app::planning::plan(&t.app).await.expect("plan");
+        while opo_app::jobs::run_due(&t.app, "test", 100).await.expect("jobs").done > 0 {}
+        let questionnaires: i64 = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_scalar(
+                "select count(*) from outbox_emails where to_address = $1 and kind = 'checkin-questionnaire'",
+            )
+            .bind(poc)
+            .fetch_one(&mut *conn)
+            .await
+            .expect("count")
+        };
+        assert_eq!(questionnaires, 1, "the questionnaire goes to the mail point of contact");
+
+        // His invitation's link opened the organization's record; a year on it has expired, so he asks
+        // for a sign-in link from the questionnaire's page, and lands back on it.
+        let invitation: String = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_scalar(
+                "select body_text from outbox_emails where to_address = $1 and kind = 'invitation' order by id",
+            )
+            .bind(poc)
+            .fetch_one(&mut *conn)
+            .await
+            .expect("an invitation")
+        };
+        assert!(invitation.contains(&format!("next=%2Fportal%2Forganizations%2F{slug}")), "{invitation}");
+        let path = format!("/portal/organizations/{slug}/check-in");
+        let form = |uri: &str, body: String| {
+            Request::builder()
+                .method(Method::POST)
+                .uri(uri)
+                .header(header::ORIGIN, ORIGIN)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(body))
+                .expect("request")
+        };
+        let next = format!("%2Fportal%2Forganizations%2F{slug}%2Fcheck-in");
+        let asked = t.send(form("/sign-in", format!("email={poc}&next={next}"))).await;
+        assert_eq!(asked.status, StatusCode::OK, "{}", asked.text);
+        let token = t.link_token(poc).await;
+        let signed = t.send(form("/sign-in/link", format!("token={token}&next={next}"))).await;
+        assert_eq!(signed.status, StatusCode::SEE_OTHER, "{}", signed.text);
+        assert_eq!(signed.headers[header::LOCATION], path);
+        let cookie =
+            signed.headers[header::SET_COOKIE].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+        let checkin =
+            opo_app::checkins::of_organization(&t.app, t_org(&t, &slug).await).await.expect("check-ins").remove(0);
+        let answers = format!(
+            "checkin={}&experience_rating=5&experience=Useful+year&commitment=Two+webinars&page_changes=&consent=none",
+            checkin.id
+        );
+        let request = Request::builder()
+            .method(Method::POST)
+            .uri(&path)
+            .header(header::ORIGIN, ORIGIN)
+            .header(header::COOKIE, &cookie)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(answers))
+            .expect("request");
+        let answered = t.send(request).await;
+        assert_eq!(answered.status, StatusCode::SEE_OTHER, "{}", answered.text);
+        let after = opo_app::checkins::get(&t.app, checkin.id).await.expect("check-in");
+        assert_eq!(after.answered_by.as_deref(), Some(poc), "answered by the mail point of contact");
+    }
+}
+
+async fn t_org(t: &TestApi, slug: &str) -> i64 {
+    let mut conn = t.app.db.read().await.expect("conn");
+    opo_store::partners::id_by_slug(&mut conn, slug).await.expect("query").expect("organization")
 }

@@ -74,6 +74,9 @@ pub(crate) async fn check(State(state): State<AppState>, request: Request, next:
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let same_site = match (fetch_site, origin) {
         (Some(site), _) if site != "same-origin" => false,
+        // A page sent with `Referrer-Policy: no-referrer` (the sign-in link page) makes the browser send
+        // `Origin: null` with its form; `Sec-Fetch-Site`, which no page can set, still says same-origin.
+        (Some(_), Some("null")) => true,
         (_, Some(origin)) => is_own_origin(origin, &state.app.settings.base_url, host),
         (Some(_), None) => true,
         (None, None) => false,

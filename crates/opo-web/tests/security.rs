@@ -217,6 +217,8 @@ async fn a_forged_cross_site_post_is_refused_before_it_does_anything() {
         vec![("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")],
         vec![("sec-fetch-site", "cross-site")],
         vec![("sec-fetch-site", "same-site"), ("origin", "https://sub.127.0.0.1")],
+        vec![("origin", "null")],
+        vec![("sec-fetch-site", "cross-site"), ("origin", "null")],
         vec![],
     ] {
         let answer = t.send(Method::POST, "/admin/users", Some(&admin), &headers, form).await;
@@ -227,6 +229,21 @@ async fn a_forged_cross_site_post_is_refused_before_it_does_anything() {
     assert!(!users.iter().any(|u| u.email.contains("evil.example")), "no account was added");
     let same = t.post_encoded("/admin/users", Some(&admin), form).await;
     assert_eq!(same.status, StatusCode::SEE_OTHER, "the same form from the site itself works");
+}
+
+#[tokio::test]
+async fn a_form_of_a_no_referrer_page_is_taken_from_its_fetch_metadata() {
+    // The sign-in link page is sent with `Referrer-Policy: no-referrer`, so a browser posts its form
+    // with `Origin: null`; `Sec-Fetch-Site: same-origin` says where it came from.
+    let t = each_app().await.remove(0);
+    let link = opo_app::sessions::link_for_operator(&t.app, "secretariat@portal.example", &opo_app::Actor::cli())
+        .await
+        .expect("a link");
+    let token = link.rsplit("token=").next().expect("a token").to_owned();
+    let headers = [("sec-fetch-site", "same-origin"), ("origin", "null")];
+    let answer = t.send(Method::POST, "/sign-in/link", None, &headers, &format!("token={token}")).await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.body);
+    assert_eq!(answer.location(), "/secretariat");
 }
 
 #[tokio::test]

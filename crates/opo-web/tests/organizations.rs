@@ -164,6 +164,27 @@ async fn the_interest_answers_the_same_for_known_and_unknown_addresses_and_organ
         let keys = |v: &Value| v.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>()).unwrap_or_default();
         assert_eq!(keys(&a), keys(&b));
         assert_eq!(a["stage"], b["stage"]);
+        // The form answers the same page, but for the words typed into it.
+        let stamp = stamp_of(&t.get("/interest", None).await.body);
+        t.clock.advance(time::Duration::seconds(30));
+        let mut pages = Vec::new();
+        for (organization, email) in
+            [("Another New Lab", "bea@another.example"), (name.as_str(), "chair@portal.example")]
+        {
+            let form = [
+                ("organization", organization),
+                ("contact_name", "Bea"),
+                ("contact_email", email),
+                ("country", "KE"),
+                ("message", "hello"),
+                ("fax", ""),
+                ("stamp", stamp.as_str()),
+            ];
+            let sent = t.post("/interest", None, &form).await;
+            assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+            pages.push(sent.body.replace(&support::html(organization), "ORG").replace(email, "EMAIL"));
+        }
+        assert_eq!(pages[0], pages[1], "the page tells nothing about the address or the organization");
         // Twice the same organization is no conflict either: the secretariat sorts it out.
         let (third, c) = api(&t, Method::POST, "/api/v1/interest", None, Some(known)).await;
         assert_eq!(third, StatusCode::CREATED, "{c}");

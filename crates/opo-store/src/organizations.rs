@@ -6,6 +6,7 @@ use crate::{Conn, StoreError, parse_date};
 use opo_domain::organizations::{RosterQuery, RosterSort};
 use opo_domain::partners::PartnerStatus;
 use sqlx::Row;
+use std::collections::HashMap;
 use time::Date;
 
 /// One organization as the roster lists it.
@@ -88,15 +89,17 @@ pub async fn roster(
         Some(limit) => format!(" limit {limit} offset {}", query.offset()),
         None => String::new(),
     };
+    // The agreement's expiry and the open check-in's day are joined from one aggregate each: correlated
+    // subqueries in the select list would run for every matching organization before the sort and the
+    // limit (SQLite computes the result columns of all rows it sorts), seconds at 10,000 organizations.
     let sql = format!(
-        "select o.id, o.slug, o.name, o.status, o.hq_country, o.joined_on, \
-         (select max(g.expires_on) from agreements g where g.organization_id = o.id) as expires_on, \
-         (select min(c.due_on) from checkins c where c.organization_id = o.id and {OPEN}) as checkin_due, \
-         (select c.assignee_user_id from checkins c where c.organization_id = o.id and {OPEN} \
-            order by c.due_on limit 1) as assignee_id, \
-         (select u.display_name from checkins c join users u on u.id = c.assignee_user_id \
-            where c.organization_id = o.id and {OPEN} order by c.due_on limit 1) as assignee_name \
-         from organizations o{clause} order by {order}{window}"
+        "select o.id, o.slug, o.name, o.status, o.hq_country, o.joined_on, ag.expires_on, oc.checkin_due \
+         from organizations o \
+         left join (select organization_id, max(expires_on) as expires_on from agreements \
+            group by organization_id) ag on ag.organization_id = o.id \
+         left join (select organization_id, min(due_on) as checkin_due from checkins c where {OPEN} \
+            group by organization_id) oc on oc.organization_id = o.id\
+         {clause} order by {order}{window}"
     );
     let mut rows = sqlx::query(&sql);
     for value in &values {
@@ -107,11 +110,6 @@ pub async fn roster(
     let mut out = Vec::with_capacity(found.len());
     for row in &found {
         let status: String = row.try_get("status")?;
-        let assignee =
-            match (row.try_get::<Option<i64>, _>("assignee_id")?, row.try_get::<Option<String>, _>("assignee_name")?) {
-                (Some(id), Some(name)) => Some((id, name)),
-                _ => None,
-            };
         out.push(RosterRow {
             id: row.try_get("id")?,
             slug: row.try_get("slug")?,
@@ -121,8 +119,34 @@ pub async fn roster(
             joined_on: date(row.try_get("joined_on")?)?,
             expires_on: date(row.try_get("expires_on")?)?,
             checkin_due: date(row.try_get("checkin_due")?)?,
-            assignee,
+            assignee: None,
         });
     }
+    let ids: Vec<i64> = out.iter().map(|r| r.id).collect();
+    let assignees = assignees(conn, &ids).await?;
+    for row in &mut out {
+        row.assignee = assignees.get(&row.id).cloned();
+    }
     Ok((out, total))
+}
+
+/// The staff member each organization's open check-in (the earliest, when several are open) is assigned to.
+async fn assignees(conn: &mut Conn, ids: &[i64]) -> Result<HashMap<i64, (i64, String)>, StoreError> {
+    let mut found = HashMap::new();
+    for chunk in ids.chunks(crate::MAX_IN_LIST) {
+        let sql = format!(
+            "select c.organization_id, c.assignee_user_id, u.display_name from checkins c \
+             join users u on u.id = c.assignee_user_id \
+             where {OPEN} and c.organization_id in ({}) order by c.organization_id, c.due_on desc",
+            crate::placeholders(1, chunk.len())
+        );
+        for row in crate::bind_all(sqlx::query(&sql), chunk.iter()).fetch_all(&mut *conn).await? {
+            // Ordered latest first, so the earliest open check-in's assignee is written last.
+            found.insert(
+                row.try_get("organization_id")?,
+                (row.try_get("assignee_user_id")?, row.try_get("display_name")?),
+            );
+        }
+    }
+    Ok(found)
 }

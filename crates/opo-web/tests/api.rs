@@ -641,6 +641,29 @@ async fn the_forum_webhook_creates_one_application_per_topic_and_refuses_a_bad_s
         assert_eq!(application["application"]["source"], "discourse");
         assert_eq!(application["application"]["organization"]["name"], "Savanna Health Informatics");
         assert!(application["interest_message"].as_str().unwrap_or_default().contains("https://forum.example/t/"));
+
+        // A topic titled with an existing partner's name gets an organization of its own, flagged for
+        // the secretariat; the partner's contacts stay as they were.
+        let (partner_id, partner_name): (i64, String) = {
+            let mut conn = t.app.db.read().await.expect("conn");
+            sqlx::query_as("select id, name from organizations where status = 'active' order by slug limit 1")
+                .fetch_one(&mut *conn)
+                .await
+                .expect("a partner")
+        };
+        let contacts = || async {
+            let mut conn = t.app.db.read().await.expect("conn");
+            opo_store::contacts::of_organization(&mut conn, partner_id).await.expect("contacts").len()
+        };
+        let before = contacts().await;
+        let naming = topic_created(4444, 12, &partner_name);
+        let named = t.send(deliver(naming.clone(), Some(signature(SECRET, &naming)), "topic_created")).await;
+        assert_eq!(named.status, StatusCode::ACCEPTED, "{}", named.text);
+        let named_id = named.json()["application_id"].as_i64().expect("an application");
+        let named = opo_app::applications::find(&t.app, named_id).await.expect("application");
+        assert_ne!(named.organization_id, partner_id, "not the partner's application");
+        assert_eq!(named.resembles.map(|r| r.1), Some(partner_name));
+        assert_eq!(contacts().await, before, "the partner's contacts are as they were");
     }
 }
 

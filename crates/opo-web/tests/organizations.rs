@@ -329,6 +329,47 @@ async fn the_roster_lists_every_organization_by_status_for_the_staff_only() {
 }
 
 #[tokio::test]
+async fn the_roster_sorts_by_expiry_and_says_what_the_database_holds() {
+    for t in each_app().await {
+        // A year on, check-ins are open and assigned.
+        t.clock.advance(time::Duration::days(365));
+        opo_app::planning::plan(&t.app).await.expect("plan");
+        let (staff_id, _) = t.signed_in(Role::Secretariat, None).await;
+        let staff = opo_app::accounts::find(&t.app, staff_id).await.expect("user");
+        let token = opo_app::api_tokens::create(&t.app, &staff, "tests", &opo_app::Actor::cli()).await.expect("token");
+        let (status, page) =
+            api(&t, Method::GET, "/api/v1/organizations?sort=expiry&per_page=500", Some(&token), None).await;
+        assert_eq!(status, StatusCode::OK, "{page}");
+        let rows = page["organizations"].as_array().expect("rows").clone();
+        assert_eq!(page["total"].as_u64(), Some(rows.len() as u64));
+        let expiries: Vec<Option<&str>> = rows.iter().map(|r| r["agreement_expires_on"].as_str()).collect();
+        let dated: Vec<&str> = expiries.iter().flatten().copied().collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "soonest first: {dated:?}");
+        assert!(expiries.iter().skip_while(|e| e.is_some()).all(Option::is_none), "undated last");
+        let mut conn = t.app.db.read().await.expect("conn");
+        let stored: Vec<(String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+            "select o.slug, (select max(g.expires_on) from agreements g where g.organization_id = o.id), \
+             (select min(c.due_on) from checkins c where c.organization_id = o.id and c.status <> 'completed'), \
+             (select u.display_name from checkins c join users u on u.id = c.assignee_user_id \
+              where c.organization_id = o.id and c.status <> 'completed' order by c.due_on limit 1) \
+             from organizations o",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .expect("rows");
+        assert!(stored.iter().any(|s| s.3.is_some()), "some check-ins are assigned");
+        for (slug, expires, due, assignee) in stored {
+            let row = rows.iter().find(|r| r["slug"] == slug.as_str()).expect("every organization is listed");
+            assert_eq!(row["agreement_expires_on"].as_str(), expires.as_deref(), "{slug}");
+            assert_eq!(row["check_in_assignee"].as_str(), assignee.as_deref(), "{slug}");
+            if due.is_some() {
+                assert_eq!(row["next_check_in"].as_str(), due.as_deref(), "{slug}");
+            }
+        }
+    }
+}
+
+#[tokio::test]
 async fn signing_in_lands_on_the_page_asked_for_and_only_on_this_site() {
     for t in each_app().await {
         let (org, slug, _) = a_partner(&t).await;

@@ -328,6 +328,9 @@ async fn the_roster_lists_every_organization_by_status_for_the_staff_only() {
     }
 }
 
+/// An organization's slug, agreement expiry, open check-in day and its assignee, as stored.
+type StoredRow = (String, Option<String>, Option<String>, Option<String>);
+
 #[tokio::test]
 async fn the_roster_sorts_by_expiry_and_says_what_the_database_holds() {
     for t in each_app().await {
@@ -347,7 +350,7 @@ async fn the_roster_sorts_by_expiry_and_says_what_the_database_holds() {
         assert!(dated.windows(2).all(|w| w[0] <= w[1]), "soonest first: {dated:?}");
         assert!(expiries.iter().skip_while(|e| e.is_some()).all(Option::is_none), "undated last");
         let mut conn = t.app.db.read().await.expect("conn");
-        let stored: Vec<(String, Option<String>, Option<String>, Option<String>)> = sqlx::query_as(
+        let stored: Vec<StoredRow> = sqlx::query_as(
             "select o.slug, (select max(g.expires_on) from agreements g where g.organization_id = o.id), \
              (select min(c.due_on) from checkins c where c.organization_id = o.id and c.status <> 'completed'), \
              (select u.display_name from checkins c join users u on u.id = c.assignee_user_id \

@@ -109,11 +109,7 @@ pub(crate) async fn send(app: &App, tx: &mut Tx, notice: Notice, now: OffsetDate
 
 /// Every active committee member, to tell them of an application waiting for their vote.
 pub(crate) async fn committee(tx: &mut Tx) -> Result<Vec<User>, AppError> {
-    Ok(accounts::list(tx)
-        .await?
-        .into_iter()
-        .filter(|u| u.role == Role::Committee && u.status == AccountStatus::Active)
-        .collect())
+    Ok(accounts::active_with_roles(tx, &[Role::Committee]).await?)
 }
 
 /// Where an expression of interest came from: the public form, with what the spam checks need.

@@ -8,7 +8,7 @@
 use crate::mail_text::{Text, t};
 use crate::notifications::Notice;
 use crate::{Actor, App, AppError, jobs};
-use opo_domain::accounts::{AccountStatus, Role};
+use opo_domain::accounts::Role;
 use opo_domain::checkins::{self as rules, FeatureConsent, Questionnaire, QuestionnaireInput, Status};
 use opo_domain::contacts::Concern;
 use opo_domain::pages::PageContent;
@@ -92,11 +92,7 @@ fn is_secretariat(user: &User) -> bool {
 
 /// The members of staff check-ins go to: active secretariat officers and committee members.
 async fn assignable(conn: &mut opo_store::Conn) -> Result<Vec<User>, AppError> {
-    Ok(accounts::list(conn)
-        .await?
-        .into_iter()
-        .filter(|u| matches!(u.role, Role::Secretariat | Role::Committee) && u.status == AccountStatus::Active)
-        .collect())
+    Ok(accounts::active_with_roles(conn, &[Role::Secretariat, Role::Committee]).await?)
 }
 
 /// The planner: opens the check-ins whose anniversary is near and escalates the overdue ones. Safe to run
@@ -327,7 +323,7 @@ pub async fn answer(
         send(app, &mut tx, notice, format!("checkin:{id}:page:{number}"), now).await?;
     }
     if let Some(assignee) = checkin.assignee_user_id
-        && let Some(to) = accounts::list(&mut tx).await?.into_iter().find(|u| u.id == assignee)
+        && let Some(to) = accounts::find_by_id(&mut tx, assignee).await?
     {
         let notice = mail(
             &to.email,

@@ -100,6 +100,26 @@ pub async fn list(conn: &mut Conn) -> Result<Vec<User>, StoreError> {
     Ok(users)
 }
 
+/// The active accounts holding one of `roles`, by e-mail address: the staff a list of assignees or the
+/// committee's mail needs, without reading every account.
+pub async fn active_with_roles(conn: &mut Conn, roles: &[Role]) -> Result<Vec<User>, StoreError> {
+    let sql = format!(
+        "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id \
+         where u.status = 'active' and u.role in ({}) order by u.email",
+        crate::placeholders(1, roles.len())
+    );
+    let mut query = sqlx::query(&sql);
+    for role in roles {
+        query = query.bind(role.key());
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    let mut users = Vec::with_capacity(rows.len());
+    for row in rows {
+        users.push(with_organizations(conn, user_from_row(&row)?).await?);
+    }
+    Ok(users)
+}
+
 pub async fn find_by_id(conn: &mut Conn, id: i64) -> Result<Option<User>, StoreError> {
     let sql = format!(
         "select {USER_COLUMNS} from users u left join organizations o on o.id = u.organization_id where u.id = $1"
